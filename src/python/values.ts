@@ -283,3 +283,41 @@ export function attributeError(type: string, name: string, known: string[]): Dft
     `'${type}' object has no attribute '${name}'` + (guess ? `; did you mean '${guess}'?` : ''),
   );
 }
+
+/**
+ * `start:stop:step` inside a subscript (`lst[1:3]`, `df.iloc[::2]`, `df.loc[:, 'c']`); each part
+ * is None when omitted. Built by the interpreter and handed to getItem/setItem as the key (or as
+ * an item of a PyTuple key).
+ */
+export class PySlice extends PyObject {
+  readonly typeName = 'slice';
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {
+    super();
+  }
+  override repr(): string {
+    const r = (v: PyValue): string => (v === null ? 'None' : v instanceof PyObject ? v.repr() : typeof v === 'string' ? `'${v}'` : String(v));
+    return `slice(${r(this.start)}, ${r(this.stop)}, ${r(this.step)})`;
+  }
+}
+
+/**
+ * A class used as a value: the builtins `str`, `int`, `float`, `bool`, `list` ... (as in
+ * `astype(str)`, `dtype={'code': str}`, `map(float)`, `isinstance(x, int)`), and pandas/numpy
+ * types. `name` is Python's `__name__` ('str', 'float64'); `module` is 'builtins' for builtins.
+ */
+export class PyClass extends PyObject {
+  readonly typeName: string = 'type';
+  constructor(
+    readonly name: string,
+    readonly module: string = 'builtins',
+  ) {
+    super();
+  }
+  override repr(): string {
+    return this.module === 'builtins' ? `<class '${this.name}'>` : `<class '${this.module}.${this.name}'>`;
+  }
+}

@@ -4,7 +4,8 @@
  *
  * Ranges: DT1xx page code syntax, DT2xx evaluation (names, columns, types), DT3xx sandbox and
  * limits, DT4xx data files, DT5xx directive and options, DT6xx warnings (tables that pandas
- * builds without complaint but that are probably wrong).
+ * builds without complaint but that are probably wrong), DT7xx page markup met while rendering
+ * (build, render, preview).
  */
 import type { Severity } from '../errors.js';
 
@@ -56,6 +57,13 @@ export const CODES = {
   DT603: { severity: 'warning', title: 'Merge multiplies rows', example: "pd.merge(df, prices, on='Inst. Type')   # prices has a type twice", fix: 'Remove duplicate keys from the other table.' },
   DT604: { severity: 'warning', title: 'Empty cells in the table', example: 'a NaN in a rendered column', fix: 'Fill them (fillna) or drop the rows or columns that are empty.' },
   DT605: { severity: 'warning', title: 'Empty table', example: "df[df['Model'] == 'no-such-model']", fix: 'Check the filter: the table has no rows.' },
+
+  DT701: { severity: 'warning', title: 'Unknown directive', example: '.. tabset::', fix: 'Check the spelling; unknown directives are shown as a box with their source.' },
+  DT702: { severity: 'warning', title: 'Unknown role', example: ':benchmark:`x`   # no such extlink', fix: 'Check the spelling, or add the role to "extlinks" in dftables.config.json.' },
+  DT703: { severity: 'warning', title: 'Undefined reference', example: ':ref:`no-such-label`', fix: 'Define the label (.. _label: before a section) or fix the name.' },
+  DT704: { severity: 'warning', title: 'Markup problem', example: 'a grid table with a missing corner', fix: 'Fix the reStructuredText or Markdown at the line shown.' },
+  DT705: { severity: 'error', title: 'Invalid table', example: '.. csv-table::\n   :widths: 1 2   # on a 3-column table', fix: 'Make the table options match its data.' },
+  DT706: { severity: 'warning', title: 'Referenced file not found', example: '.. include:: missing.rst', fix: 'Check the path; it is relative to the page (or to the source folder if it starts with /).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -6,10 +6,12 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
+import { registerLint } from './commands/lint.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
+import { registerServeEval } from './commands/serveEval.js';
 
-const COMMANDS: ((program: Command) => void)[] = [registerEval, registerBuild, registerRender, registerPreview];
+const COMMANDS: ((program: Command) => void)[] = [registerEval, registerBuild, registerRender, registerPreview, registerServeEval, registerLint];
 
 const program = new Command();
 program

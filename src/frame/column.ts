@@ -14,7 +14,17 @@ export type Column =
   | { readonly dtype: 'int64'; readonly data: Float64Array }
   | { readonly dtype: 'float64'; readonly data: Float64Array }
   | { readonly dtype: 'bool'; readonly data: Uint8Array }
-  | { readonly dtype: 'object'; readonly data: readonly PyValue[] };
+  | {
+      readonly dtype: 'object';
+      readonly data: readonly PyValue[];
+      /**
+       * pandas' nullable extension dtypes (astype('Int64'), 'string', 'boolean'), kept as object
+       * data with None for pd.NA: they write like object columns but print NA as '<NA>'.
+       */
+      readonly nullable?: NullableDtype;
+    };
+
+export type NullableDtype = 'Int64' | 'string' | 'boolean';
 
 /** A column label: usually a str, an int for header=None. */
 export type Label = PyValue;

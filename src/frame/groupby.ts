@@ -1,0 +1,498 @@
+/**
+ * DataFrame.groupby: groups by one or more columns (or Series), sorted by key unless sort=False,
+ * missing keys dropped unless dropna=False. Aggregations give a frame indexed by the keys (a
+ * MultiIndex for several), or with the keys as columns when as_index=False. pandas 1.5.3's
+ * numeric_only defaults apply: sum/mean/median/std/var/prod keep numeric columns on a
+ * DataFrameGroupBy; other aggregations drop the columns they fail on (pandas warns).
+ */
+import { DftablesError } from '../errors.js';
+import { pyRepr } from '../python/pyStr.js';
+import { PyDict, PyList, PyObject, PyTuple, attributeError, type CallSite, type Kwargs, type PyValue, type Runtime } from '../python/values.js';
+import { reindexColumn } from './align.js';
+import { bindArgs, type BoundArgs, type Signature } from './args.js';
+import { NativeFunction } from './callable.js';
+import type { Column, Label } from './column.js';
+import { cellAt, colLength, inferColumn, isNA, objCol, takeColumn } from './dtypes.js';
+import { DataFrame } from './dataframe.js';
+import { AGG_NAMES, NUMERIC_BY_DEFAULT, groupAggregate, type AggName } from './groupAgg.js';
+import { RowIndex, valueKey } from './index.js';
+import { Series } from './series.js';
+import { compareValues } from './sort.js';
+
+interface GroupKey {
+  name: Label;
+  col: Column;
+  /** Position of the key among the frame's columns (excluded from aggregated columns), or -1. */
+  colPos: number;
+}
+
+interface Grouping {
+  codes: Int32Array;
+  ngroups: number;
+  /** Key values of each group, one column per key. */
+  keyCols: Column[];
+}
+
+export const GROUPBY_SIGNATURE: Signature = {
+  name: 'groupby',
+  positional: ['by', 'axis', 'level', 'as_index', 'sort', 'group_keys', 'squeeze', 'observed', 'dropna'],
+};
+
+export function makeGroupBy(df: DataFrame, b: BoundArgs, site: CallSite): GroupBy {
+  if (b.opt('level') !== undefined) throw b.notSupported('level');
+  const axis = b.get('axis');
+  if (axis !== undefined && axis !== 0n && axis !== 'index') throw b.notSupported('axis');
+  const by = b.get('by');
+  if (by === undefined || by === null) throw new DftablesError('DT204', "You have to supply one of 'by' and 'level'");
+  const items = by instanceof PyList ? [...by.items] : [by];
+  const keys: GroupKey[] = items.map((k) => {
+    if (k instanceof Series) {
+      const pos = k.parent && k.parent.frame === df ? df.colPos(k.name) : -1;
+      return { name: k.name, col: reindexColumn(k.col, k.index, df.index), colPos: pos };
+    }
+    if (k instanceof PyObject && k.callable()) throw b.notSupported('by', 'a function');
+    const p = df.requireColumn(k, site, 'by');
+    return { name: df.names[p], col: df.cols[p], colPos: p };
+  });
+  return new GroupBy(df, keys, null, false, b.bool('as_index', true), b.bool('sort', true), b.bool('dropna', true));
+}
+
+export class GroupBy extends PyObject {
+  readonly typeName: string;
+  private grouping?: Grouping;
+
+  constructor(
+    readonly frame: DataFrame,
+    readonly keys: GroupKey[],
+    /** Selected value columns (positions), or null for every non-key column. */
+    readonly selection: number[] | null,
+    /** g['col']: a SeriesGroupBy. */
+    readonly seriesSel: boolean,
+    readonly asIndex: boolean,
+    readonly sort: boolean,
+    readonly dropna: boolean,
+  ) {
+    super();
+    this.typeName = seriesSel ? 'SeriesGroupBy' : 'DataFrameGroupBy';
+  }
+
+  private group(): Grouping {
+    if (this.grouping) return this.grouping;
+    const n = this.frame.rowCount();
+    const codes = new Int32Array(n);
+    const map = new Map<unknown, number>();
+    const first: number[] = [];
+    const single = this.keys.length === 1;
+    for (let i = 0; i < n; i++) {
+      let na = false;
+      let k: unknown;
+      if (single) {
+        const v = cellAt(this.keys[0].col, i);
+        na = isNA(v);
+        k = na ? NaN : valueKey(v);
+      } else {
+        k = this.keys
+          .map((key) => {
+            const v = cellAt(key.col, i);
+            if (isNA(v)) na = true;
+            return String(isNA(v) ? 'NaN' : valueKey(v));
+          })
+          .join('\u0000');
+      }
+      if (na && this.dropna) {
+        codes[i] = -1;
+        continue;
+      }
+      let g = map.get(k);
+      if (g === undefined) {
+        g = first.length;
+        map.set(k, g);
+        first.push(i);
+      }
+      codes[i] = g;
+    }
+    let order = first.map((_, g) => g);
+    if (this.sort) {
+      order.sort((a, b) => {
+        for (const key of this.keys) {
+          const x = cellAt(key.col, first[a]);
+          const y = cellAt(key.col, first[b]);
+          const xa = isNA(x);
+          const ya = isNA(y);
+          if (xa || ya) {
+            if (xa && ya) continue;
+            return xa ? 1 : -1;
+          }
+          const c = compareValues(x, y);
+          if (c) return c;
+        }
+        return a - b;
+      });
+      const rank = new Int32Array(order.length);
+      order.forEach((g, r) => (rank[g] = r));
+      for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = rank[codes[i]];
+    } else order = order.slice();
+    const firstRows = order.map((g) => first[g]);
+    const keyCols = this.keys.map((k) => takeColumn(k.col, firstRows));
+    this.grouping = { codes, ngroups: order.length, keyCols };
+    return this.grouping;
+  }
+
+  private groupIndex(): RowIndex {
+    const { keyCols } = this.group();
+    return RowIndex.fromLevels(keyCols, this.keys.map((k) => k.name));
+  }
+
+  /** Value columns: the selection, or every column that is not a key. */
+  private valuePositions(): number[] {
+    if (this.selection) return this.selection;
+    const keyPos = new Set(this.keys.map((k) => k.colPos));
+    return this.frame.names.map((_, i) => i).filter((i) => !keyPos.has(i));
+  }
+
+  private result(names: Label[], cols: Column[]): PyValue {
+    const { keyCols } = this.group();
+    if (this.seriesSel) {
+      if (this.asIndex) return new Series(cols[0], this.groupIndex(), names[0]);
+      return new DataFrame([...this.keys.map((k) => k.name), names[0]], [...keyCols, cols[0]], RowIndex.range(colLength(cols[0])));
+    }
+    if (this.asIndex) return new DataFrame(names, cols, this.groupIndex());
+    const keyNames = this.keys.map((k) => k.name);
+    const kept = names.map((nm, i) => [nm, cols[i]] as const).filter(([nm]) => !keyNames.some((k) => valueKey(k) === valueKey(nm)));
+    return new DataFrame([...keyNames, ...kept.map(([nm]) => nm)], [...keyCols, ...kept.map(([, c]) => c)], RowIndex.range(this.group().ngroups));
+  }
+
+  /** An aggregation by name over the value columns, with pandas 1.5.3's nuisance-column rules. */
+  aggregate(how: AggName, numericOnly: PyValue | undefined, ddof = 1): PyValue {
+    const { codes, ngroups } = this.group();
+    if (how === 'size') {
+      const col = groupAggregate(objCol([]), codes, ngroups, 'size');
+      if (this.asIndex) return new Series(col, this.groupIndex(), this.seriesSel ? this.frame.names[this.selection![0]] : null);
+      return new DataFrame([...this.keys.map((k) => k.name), 'size'], [...this.group().keyCols, col], RowIndex.range(ngroups));
+    }
+    let positions = this.valuePositions();
+    if (!this.seriesSel) {
+      const numeric = (p: number) => this.frame.cols[p].dtype !== 'object';
+      let restrict = numericOnly === true;
+      if (numericOnly === undefined && NUMERIC_BY_DEFAULT.has(how)) {
+        // 1.5.3: numeric only, unless that leaves nothing (then every column is tried).
+        restrict = positions.some(numeric) || positions.length === 0;
+      }
+      if (restrict) positions = positions.filter(numeric);
+    }
+    const names: Label[] = [];
+    const cols: Column[] = [];
+    for (const p of positions) {
+      try {
+        cols.push(groupAggregate(this.frame.cols[p], codes, ngroups, how, ddof));
+        names.push(this.frame.names[p]);
+      } catch (e) {
+        // A DataFrameGroupBy drops the columns an aggregation fails on (a FutureWarning in 1.5.3).
+        if (this.seriesSel || !(e instanceof DftablesError) || e.code !== 'DT204') throw e;
+      }
+    }
+    if (!this.seriesSel && positions.length && !cols.length && how !== 'count') {
+      throw new DftablesError('DT204', `No numeric types to aggregate`, { hint: `${how}() needs numeric columns: select them, or convert with astype(float).` });
+    }
+    return this.result(names, cols);
+  }
+
+  /** idxmax/idxmin: the row label of each group's first largest (smallest) value, NaN skipped. */
+  private argExtreme(which: 'max' | 'min'): PyValue {
+    const { codes, ngroups } = this.group();
+    const positions = this.valuePositions();
+    const cols = positions.map((p) => {
+      const c = this.frame.cols[p];
+      if (c.dtype === 'object') throw new DftablesError('DT204', `reduction operation 'arg${which}' not allowed for this dtype`);
+      const d = c.data as ArrayLike<number>;
+      const best = new Int32Array(ngroups).fill(-1);
+      for (let i = 0; i < codes.length; i++) {
+        const g = codes[i];
+        const x = d[i];
+        if (g < 0 || x !== x) continue;
+        const b = best[g];
+        if (b < 0 || (which === 'max' ? x > d[b] : x < d[b])) best[g] = i;
+      }
+      if (best.some((b) => b < 0)) throw new DftablesError('DT208', `attempt to get arg${which} of an empty sequence`);
+      return this.frame.index.take(best).levels[0];
+    });
+    return this.result(positions.map((p) => this.frame.names[p]), cols);
+  }
+
+  private headTail(n: number, tail: boolean): PyValue {
+    const { codes, ngroups } = this.group();
+    const counts = new Int32Array(ngroups);
+    const total = new Int32Array(ngroups);
+    for (const g of codes) if (g >= 0) total[g]++;
+    const keep: number[] = [];
+    for (let i = 0; i < codes.length; i++) {
+      const g = codes[i];
+      if (g < 0) continue;
+      const k = counts[g]++;
+      const ok = tail ? (n >= 0 ? k >= total[g] - n : k >= -n) : n >= 0 ? k < n : k < total[g] + n;
+      if (ok) keep.push(i);
+    }
+    return this.selectedFrameOrSeries().take(keep);
+  }
+
+  /** The object the rows come from: the frame (or the selected columns) or the selected Series. */
+  private selectedFrameOrSeries(): DataFrame | Series {
+    if (this.seriesSel) {
+      const p = this.selection![0];
+      return new Series(this.frame.cols[p], this.frame.index, this.frame.names[p]);
+    }
+    if (this.selection) return this.frame.selectColumns(this.selection);
+    return this.frame;
+  }
+
+  private transform(func: PyValue, site: CallSite, rt: Runtime): PyValue {
+    const { codes } = this.group();
+    if (typeof func !== 'string') {
+      throw new DftablesError('DT212', 'groupby transform with a function is not supported by dftables', { hint: "Use a name: transform('sum')." });
+    }
+    if (!AGG_NAMES.includes(func as AggName)) throw new DftablesError('DT208', `'${func}' is not a valid function name for transform(name)`);
+    const agg = this.aggregate(func as AggName, undefined);
+    const idx = Int32Array.from(codes);
+    void site;
+    void rt;
+    if (agg instanceof Series) return new Series(takeColumn(agg.col, idx), this.frame.index, agg.name);
+    const df = agg as DataFrame;
+    const valueNames = df.names.filter((nm) => !this.keys.some((k) => !this.asIndex && valueKey(k.name) === valueKey(nm)));
+    const cols = valueNames.map((nm) => takeColumn(df.cols[df.colPos(nm)], idx));
+    return new DataFrame(valueNames, cols, this.frame.index);
+  }
+
+  private agg(b: BoundArgs, site: CallSite, rt: Runtime): PyValue {
+    const func = b.get('func');
+    const named = b.extraKwargs;
+    if (named.size && (func === undefined || func === null)) {
+      if (this.seriesSel) {
+        const names: Label[] = [];
+        const cols: Column[] = [];
+        for (const [out, f] of named) {
+          names.push(out);
+          cols.push(this.aggColumn(this.selection![0], f, site, rt));
+        }
+        return this.frameResult(names, cols);
+      }
+      const names: Label[] = [];
+      const cols: Column[] = [];
+      for (const [out, spec] of named) {
+        if (!(spec instanceof PyTuple) || spec.items.length !== 2) {
+          throw new DftablesError('DT208', `Must provide 'func' or tuples of '(column, aggfunc).`);
+        }
+        const p = this.frame.requireColumn(spec.items[0], site, out);
+        names.push(out);
+        cols.push(this.aggColumn(p, spec.items[1], site, rt));
+      }
+      return this.frameResult(names, cols);
+    }
+    if (func === undefined || func === null) throw new DftablesError('DT208', "Must provide 'func' or tuples of '(column, aggfunc).");
+    if (typeof func === 'string') return this.byName(func, new Map());
+    if (func instanceof PyDict) {
+      if (this.seriesSel) throw new DftablesError('DT212', 'nested renamer is not supported');
+      const names: Label[] = [];
+      const cols: Column[] = [];
+      for (const [col, f] of func.items()) {
+        const p = this.frame.requireColumn(col, site, 0);
+        if (f instanceof PyList || f instanceof PyTuple) {
+          throw new DftablesError('DT212', 'agg with a list of functions per column (MultiIndex columns) is not supported by dftables', {
+            hint: "Use named aggregation: agg(total=('col', 'sum'), avg=('col', 'mean')).",
+          });
+        }
+        names.push(col);
+        cols.push(this.aggColumn(p, f, site, rt));
+      }
+      return this.result(names, cols);
+    }
+    if (func instanceof PyList || func instanceof PyTuple) {
+      if (!this.seriesSel) {
+        throw new DftablesError('DT212', 'agg with a list of functions on a DataFrameGroupBy (MultiIndex columns) is not supported by dftables', {
+          hint: "Select one column first (g['col'].agg([...])) or use named aggregation.",
+        });
+      }
+      const names: Label[] = [];
+      const cols: Column[] = [];
+      for (const f of func.items) {
+        names.push(typeof f === 'string' ? f : f instanceof PyObject ? funcName(f) : pyRepr(f));
+        cols.push(this.aggColumn(this.selection![0], f, site, rt));
+      }
+      return this.frameResult(names, cols);
+    }
+    if (func instanceof PyObject && func.callable()) {
+      const positions = this.valuePositions();
+      return this.result(
+        positions.map((p) => this.frame.names[p]),
+        positions.map((p) => this.aggColumn(p, func, site, rt)),
+      );
+    }
+    throw new DftablesError('DT208', `${pyRepr(func)} is not a valid aggregation`);
+  }
+
+  /** A frame indexed like the groups (for SeriesGroupBy.agg lists and named aggregations). */
+  private frameResult(names: Label[], cols: Column[]): DataFrame {
+    const { keyCols, ngroups } = this.group();
+    if (this.asIndex) return new DataFrame(names, cols, this.groupIndex());
+    return new DataFrame([...this.keys.map((k) => k.name), ...names], [...keyCols, ...cols], RowIndex.range(ngroups));
+  }
+
+  private aggColumn(p: number, f: PyValue, site: CallSite, rt: Runtime): Column {
+    const { codes, ngroups } = this.group();
+    if (typeof f === 'string') {
+      if (!AGG_NAMES.includes(f as AggName)) throw new DftablesError('DT202', `'${f}' is not a valid function for '${this.typeName}' object`);
+      return groupAggregate(this.frame.cols[p], codes, ngroups, f as AggName);
+    }
+    if (f instanceof PyObject && f.callable()) {
+      const rows: number[][] = Array.from({ length: ngroups }, () => []);
+      codes.forEach((g, i) => {
+        if (g >= 0) rows[g].push(i);
+      });
+      const out = rows.map((r) => {
+        rt.checkDeadline();
+        const s = new Series(takeColumn(this.frame.cols[p], r), this.frame.index.take(r), this.frame.names[p]);
+        return rt.call(f, [s]);
+      });
+      return inferColumn(out);
+    }
+    throw new DftablesError('DT208', `${pyRepr(f)} is not a valid aggregation`);
+  }
+
+  private byName(name: string, kwargs: Kwargs): PyValue {
+    if (!AGG_NAMES.includes(name as AggName)) throw new DftablesError('DT202', `'${name}' is not a valid function for '${this.typeName}' object`);
+    return this.aggregate(name as AggName, kwargs.get('numeric_only') ?? undefined);
+  }
+
+  private groupsList(): { key: PyValue; rows: number[] }[] {
+    const { codes, ngroups, keyCols } = this.group();
+    const rows: number[][] = Array.from({ length: ngroups }, () => []);
+    codes.forEach((g, i) => {
+      if (g >= 0) rows[g].push(i);
+    });
+    return rows.map((r, g) => ({
+      key: keyCols.length === 1 ? cellAt(keyCols[0], g) : new PyTuple(keyCols.map((c) => cellAt(c, g))),
+      rows: r,
+    }));
+  }
+
+  override getItem(key: PyValue, site: CallSite): PyValue {
+    if (this.seriesSel) throw new DftablesError('DT209', `Column(s) ${pyRepr(key)} already selected`);
+    if (key instanceof PyList || key instanceof PyTuple) {
+      const positions = [...key.items].map((k) => {
+        const p = this.frame.colPos(k);
+        if (p < 0) throw this.frame.columnNotFound(k, site, 0);
+        return p;
+      });
+      return new GroupBy(this.frame, this.keys, positions, false, this.asIndex, this.sort, this.dropna);
+    }
+    const p = this.frame.colPos(key);
+    if (p < 0) throw this.frame.columnNotFound(key, site, 0);
+    return new GroupBy(this.frame, this.keys, [p], true, this.asIndex, this.sort, this.dropna);
+  }
+
+  override getAttr(name: string, site: CallSite, rt: Runtime): PyValue {
+    const m = (sig: Signature, body: (b: BoundArgs, site: CallSite, rt: Runtime) => PyValue) =>
+      new NativeFunction(name, (args, kwargs, s, r) => body(bindArgs(sig, args, kwargs, s), s, r), 'method', this.typeName);
+    if ((AGG_NAMES as string[]).includes(name)) {
+      const how = name as AggName;
+      const positional = how === 'std' || how === 'var' ? ['ddof', 'engine', 'engine_kwargs', 'numeric_only'] : how === 'nunique' ? ['dropna'] : ['numeric_only', 'min_count'];
+      return m({ name, positional }, (b) => {
+        if (how === 'nunique' && b.get('dropna') === false) throw b.notSupported('dropna', 'False');
+        return this.aggregate(how, b.get('numeric_only') ?? undefined, b.int('ddof', 1));
+      });
+    }
+    switch (name) {
+      case 'idxmax':
+      case 'idxmin':
+        return m({ name, positional: ['axis', 'skipna', 'numeric_only'] }, () => this.argExtreme(name === 'idxmax' ? 'max' : 'min'));
+      case 'head':
+      case 'tail':
+        return m({ name, positional: ['n'] }, (b) => this.headTail(b.int('n', 5), name === 'tail'));
+      case 'agg':
+      case 'aggregate':
+        return m({ name, positional: ['func'], varKeywords: true }, (b, s, r) => this.agg(b, s, r));
+      case 'transform':
+        return m({ name, positional: ['func'], varKeywords: true, required: ['func'] }, (b, s, r) => this.transform(b.get('func')!, s, r));
+      case 'cumcount':
+        return m({ name, positional: ['ascending'] }, (b) => {
+          const { codes, ngroups } = this.group();
+          const asc = b.bool('ascending', true);
+          const total = new Int32Array(ngroups);
+          for (const g of codes) if (g >= 0) total[g]++;
+          const seen = new Int32Array(ngroups);
+          const out = new Float64Array(codes.length);
+          let dropped = false;
+          codes.forEach((g, i) => {
+            if (g < 0) {
+              out[i] = NaN;
+              dropped = true;
+              return;
+            }
+            const k = seen[g]++;
+            out[i] = asc ? k : total[g] - 1 - k;
+          });
+          return new Series({ dtype: dropped ? 'float64' : 'int64', data: out }, this.frame.index, null);
+        });
+      case 'ngroups':
+        return BigInt(this.group().ngroups);
+      case 'groups': {
+        const d = new PyDict();
+        for (const { key, rows } of this.groupsList()) d.set(key, new PyList(rows.map((r) => this.frame.index.labelAt(r))));
+        return d;
+      }
+      case 'get_group':
+        return m({ name, positional: ['name', 'obj'], required: ['name'] }, (b) => {
+          const want = valueKey(b.get('name')!);
+          const g = this.groupsList().find((x) => valueKey(x.key) === want);
+          if (!g) throw new DftablesError('DT209', `KeyError: ${pyRepr(b.get('name')!)}`);
+          return this.selectedFrameOrSeries().take(g.rows);
+        });
+      case 'filter':
+        return m({ name, positional: ['func', 'dropna'], required: ['func'] }, (b, s, r) => {
+          const f = b.get('func')!;
+          const keep: number[] = [];
+          for (const { rows } of this.groupsList()) {
+            r.checkDeadline();
+            const sub = this.selectedFrameOrSeries().take(rows);
+            const ok = r.call(f, [sub]);
+            if (ok === true || (ok instanceof PyObject && ok.truthy(s, r))) keep.push(...rows);
+          }
+          keep.sort((a, c) => a - c);
+          return this.selectedFrameOrSeries().take(keep);
+        });
+      case 'apply':
+        throw new DftablesError('DT212', 'groupby(...).apply is not supported by dftables', { hint: 'Use agg(...) with names or a function of one column.' });
+    }
+    if (!this.seriesSel) {
+      const p = this.frame.colPos(name);
+      if (p >= 0) return new GroupBy(this.frame, this.keys, [p], true, this.asIndex, this.sort, this.dropna);
+    }
+    if (GROUPBY_UNSUPPORTED.has(name)) throw new DftablesError('DT212', `groupby(...).${name} is not supported by dftables`);
+    void site;
+    void rt;
+    throw attributeError(this.typeName, name, this.attrNames());
+  }
+
+  override attrNames(): string[] {
+    return [...AGG_NAMES, 'idxmax', 'idxmin', 'head', 'tail', 'agg', 'aggregate', 'transform', 'cumcount', 'ngroups', 'groups', 'get_group', 'filter'];
+  }
+
+  override iter(): PyValue[] {
+    return this.groupsList().map(({ key, rows }) => new PyTuple([key, this.selectedFrameOrSeries().take(rows)]));
+  }
+
+  override len(): number {
+    return this.group().ngroups;
+  }
+
+  override repr(): string {
+    return `<pandas.core.groupby.generic.${this.typeName} object>`;
+  }
+}
+
+function funcName(f: PyObject): string {
+  const m = /^<(?:function|built-in function|bound method) ([\w.<>]+)/.exec(f.repr());
+  return m ? m[1].split('.').pop()! : '<lambda>';
+}
+
+const GROUPBY_UNSUPPORTED = new Set(['rolling', 'expanding', 'resample', 'describe', 'ohlc', 'pipe', 'plot', 'nth', 'rank', 'shift', 'diff', 'cumsum', 'cummax', 'cummin', 'cumprod', 'pct_change', 'fillna', 'value_counts', 'quantile', 'sem', 'corr', 'cov']);
+

@@ -22,6 +22,11 @@ export type Column =
        * data with None for pd.NA: they write like object columns but print NA as '<NA>'.
        */
       readonly nullable?: NullableDtype;
+      /**
+       * An int64 column holding values beyond 2**53 (which a float64 array cannot keep exact):
+       * the values are exact ints (bigint) and arithmetic wraps around at 64 bits as numpy does.
+       */
+      readonly int64?: true;
     };
 
 export type NullableDtype = 'Int64' | 'string' | 'boolean';

@@ -86,7 +86,7 @@ export function astypeColumn(c: Column, to: DTypeName, label: string): Column {
   const n = c.data.length;
   switch (to) {
     case 'int64': {
-      if (c.dtype === 'int64') return c;
+      if (c.dtype === 'int64' || (c.dtype === 'object' && c.int64)) return c;
       if (c.dtype === 'object' && c.nullable && c.data.some((v) => v === null)) {
         throw new DftablesError('DT210', 'cannot convert to \'int64\'-dtype NumPy array with missing values. Specify an appropriate \'na_value\' for this dtype.');
       }

@@ -32,7 +32,52 @@ export function objCol(data: PyValue[], nullable?: NullableDtype): Column {
 
 /** The dtype name pandas reports: int64, float64, bool, object, or a nullable one (Int64, string, boolean). */
 export function dtypeName(c: Column): string {
+  if (c.dtype === 'object' && c.int64) return 'int64';
   return c.dtype === 'object' && c.nullable ? c.nullable : c.dtype;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+export function inInt64(v: bigint): boolean {
+  return v >= INT64_MIN && v <= INT64_MAX;
+}
+
+/** An int64 column kept exact beyond 2**53 (see Column.int64). */
+export function isWideInt(c: Column): boolean {
+  return c.dtype === 'object' && c.int64 === true;
+}
+
+/**
+ * The reader keeps int64 columns beyond 2**53 as exact Python ints in an object column: mark
+ * them as (wide) int64 so they keep numpy's int64 semantics.
+ */
+export function adoptIntColumn(c: Column): Column {
+  if (c.dtype !== 'object' || c.int64 || c.nullable || c.data.length === 0) return c;
+  for (const v of c.data) if (typeof v !== 'bigint' || !inInt64(v)) return c;
+  return { dtype: 'object', data: c.data, int64: true };
+}
+
+/** int64 values (already wrapped to 64 bits) as the narrowest exact column. */
+export function intColumnOf(values: readonly bigint[]): Column {
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const x = Number(v);
+    if (!Number.isSafeInteger(x)) return { dtype: 'object', data: [...values], int64: true };
+    out[i] = x;
+  }
+  return intCol(out);
+}
+
+/** Element i of an int-like column as an exact int (int64, wide int64, bool). */
+export function bigAt(c: Column, i: number): bigint {
+  if (c.dtype === 'object') {
+    const v = c.data[i];
+    return typeof v === 'bigint' ? v : typeof v === 'boolean' ? (v ? 1n : 0n) : BigInt(v as number);
+  }
+  return BigInt(c.data[i]);
 }
 
 /** Element i as the Python value pandas hands to a lambda (numpy scalars become int/float/bool). */
@@ -109,6 +154,7 @@ export function inferColumn(values: readonly PyValue[]): Column {
   let seenInt = false;
   let seenBool = false;
   let bigInt = false;
+  let wideInt = false;
   for (const v of values) {
     if (v === null) seenNull = true;
     else if (typeof v === 'boolean') seenBool = true;
@@ -117,8 +163,9 @@ export function inferColumn(values: readonly PyValue[]): Column {
       else seenFloat = true;
     } else if (typeof v === 'bigint') {
       seenInt = true;
-      // int64 is held in a float64 array; ints beyond int64 stay Python objects as in pandas.
+      // ints beyond int64 stay Python objects, as pandas keeps them (uint64 or object).
       if (v > 9223372036854775807n || v < -9223372036854775808n) bigInt = true;
+      else if (v > 9007199254740992n || v < -9007199254740992n) wideInt = true;
     } else return objCol([...values]);
   }
   if (bigInt && !seenNull) return objCol([...values]);
@@ -135,7 +182,7 @@ export function inferColumn(values: readonly PyValue[]): Column {
     return boolCol(d);
   }
   if (seenFloat) return floatCol(toFloats(values));
-  if (seenInt) return intCol(toFloats(values));
+  if (seenInt) return wideInt ? { dtype: 'object', data: [...values], int64: true } : intCol(toFloats(values));
   // Empty: pandas 1.5.3 makes an empty Series float64 (2.x makes it object).
   return floatCol(new Float64Array(0));
 }
@@ -157,7 +204,8 @@ export function fullColumn(v: PyValue, n: number): Column {
     return floatCol(new Float64Array(n).fill(v));
   }
   if (typeof v === 'bigint') {
-    if (v > 9223372036854775807n || v < -9223372036854775808n) return objCol(new Array<PyValue>(n).fill(v));
+    if (!inInt64(v)) return objCol(new Array<PyValue>(n).fill(v));
+    if (!Number.isSafeInteger(Number(v))) return { dtype: 'object', data: new Array<PyValue>(n).fill(v), int64: true };
     return intCol(new Float64Array(n).fill(Number(v)));
   }
   if (typeof v === 'boolean') return boolCol(new Uint8Array(n).fill(v ? 1 : 0));
@@ -201,6 +249,13 @@ export function takeColumn(c: Column, idx: ArrayLike<number>): Column {
     }
     case 'object': {
       const src = c.data;
+      if (c.int64) {
+        // Missing rows turn a (wide) int64 column float64, as for any int64 column.
+        if (!missing) return { dtype: 'object', data: Array.from(idx, (j) => src[j]), int64: true };
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = idx[i] < 0 ? NaN : Number(src[idx[i]]);
+        return floatCol(out);
+      }
       const out = new Array<PyValue>(n);
       // A nullable column's missing value is pd.NA (None here), not NaN.
       const na = c.nullable ? null : NaN;
@@ -216,6 +271,7 @@ export function takeColumn(c: Column, idx: ArrayLike<number>): Column {
 export function sliceColumn(c: Column, start: number, end: number): Column {
   switch (c.dtype) {
     case 'object':
+      if (c.int64) return { dtype: 'object', data: c.data.slice(start, end), int64: true };
       return objCol(c.data.slice(start, end), c.nullable);
     case 'bool':
       return boolCol(c.data.slice(start, end));
@@ -248,8 +304,14 @@ export function concatColumns(cols: Column[]): Column {
     for (const c of cols) for (let i = 0; i < c.data.length; i++) out.push(cellAt(c, i));
     return objCol(out, 'Int64');
   }
-  const dtype = commonDtype(cols.map((c) => c.dtype));
-  const parts = cols.map((c) => upcastColumn(c, dtype));
+  // Wide int64 with int64: still int64 (exact).
+  if (cols.some(isWideInt) && cols.every((c) => c.dtype === 'int64' || isWideInt(c))) {
+    const all: bigint[] = [];
+    for (const c of cols) for (let i = 0; i < c.data.length; i++) all.push(bigAt(c, i));
+    return intColumnOf(all);
+  }
+  const dtype = commonDtype(cols.map((c) => (isWideInt(c) ? 'int64' : c.dtype)));
+  const parts = cols.map((c) => (isWideInt(c) && dtype !== 'object' ? floatCol(Float64Array.from(c.data as bigint[], Number)) : upcastColumn(c, dtype)));
   const n = parts.reduce((a, c) => a + c.data.length, 0);
   if (dtype === 'object') {
     const out: PyValue[] = [];

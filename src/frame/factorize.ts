@@ -29,8 +29,14 @@ export class Factorizer {
       m = this.strs;
       k = v;
     } else if (typeof v === 'bigint') {
-      m = this.nums;
-      k = Number(v);
+      const x = Number(v);
+      if (Number.isSafeInteger(x)) {
+        m = this.nums;
+        k = x;
+      } else {
+        m = this.others;
+        k = 'b' + v.toString();
+      }
     } else if (typeof v === 'boolean') {
       m = this.nums;
       k = v ? 1 : 0;

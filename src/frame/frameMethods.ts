@@ -24,7 +24,7 @@ import { sig, def, finish, axisIsColumns, headTail, labelsArg } from './frameArg
 import { sortFrame, nlargestFrame } from './frameSort.js';
 import { queryFrame } from './frameQuery.js';
 import { frameReduce, applyFrame, aggFrame, arithFrame } from './frameApply.js';
-import { dropFrame, renameFrame, resetIndexFrame, setIndexFrame, reindexFrame, insertColumn, appendFrame, filterFrame, selectDtypes } from './frameReshape.js';
+import { dropFrame, renameFrame, resetIndexFrame, setIndexFrame, reindexFrame, insertColumn, appendFrame, filterFrame, selectDtypes, transposeFrame } from './frameReshape.js';
 import { fillnaFrame, dropnaFrame, dropDuplicatesFrame, astypeFrame, roundFrame, whereFrame } from './frameValues.js';
 import { itertuples, iterrows, toDict } from './frameIter.js';
 
@@ -33,6 +33,7 @@ type Impl = Method<DataFrame>;
 export const FRAME_METHODS = new Map<string, Impl>([
   ['append', def(sig('append', ['other', 'ignore_index', 'verify_integrity', 'sort'], { required: ['other'] }), (self, b, site, rt) => appendFrame(self, b, site, rt))],
   ['iterrows', def(sig('iterrows', []), (self) => iterrows(self))],
+  ['transpose', def(sig('transpose', ['copy']), (self) => transposeFrame(self))],
   ['to_numpy', def(sig('to_numpy', ['dtype', 'copy', 'na_value']), (self) => frameArray(self))],
   ['itertuples', def(sig('itertuples', ['index', 'name']), (self, b) => itertuples(self, b))],
   ['head', def(sig('head', ['n']), (self, b) => headTail(self, b.int('n', 5), false))],
@@ -318,7 +319,7 @@ function inferObjects(c: Column): Column {
 
 /** Real pandas DataFrame attributes dftables does not implement: DT212 instead of "no attribute". */
 export const FRAME_UNSUPPORTED = new Set([
-  'pivot', 'pivot_table', 'melt', 'stack', 'unstack', 'explode', 'style', 'plot', 'hist', 'boxplot', 'T', 'transpose', 'resample', 'rolling', 'expanding', 'ewm', 'sample', 'corr', 'cov', 'to_excel', 'to_html', 'to_json', 'to_markdown',
+  'pivot', 'pivot_table', 'melt', 'stack', 'unstack', 'explode', 'style', 'plot', 'hist', 'boxplot', 'resample', 'rolling', 'expanding', 'ewm', 'sample', 'corr', 'cov', 'to_excel', 'to_html', 'to_json', 'to_markdown',
   'to_latex', 'to_string', 'to_records', 'to_parquet', 'to_sql', 'to_pickle', 'interpolate', 'combine_first', 'update',
   'pipe', 'transform', 'eval', 'swapaxes', 'droplevel', 'swaplevel', 'xs', 'lookup', 'align', 'combine', 'compare', 'mode',
   'cumsum', 'cumprod', 'cummax', 'cummin', 'diff', 'shift', 'pct_change', 'rank', 'clip', 'quantile', 'sem', 'skew', 'kurt', 'mad',

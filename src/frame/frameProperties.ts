@@ -6,9 +6,10 @@ import { RowIndex } from './index.js';
 import { LocIndexer } from './locIndexer.js';
 import { DTypeObject, NdArray2D } from './ndarray.js';
 import { PdIndex } from './pdIndex.js';
+import { transposeFrame } from './frameReshape.js';
 import { Series } from './series.js';
 
-export const FRAME_PROPERTIES = new Set(['columns', 'index', 'shape', 'size', 'ndim', 'empty', 'dtypes', 'values', 'loc', 'iloc', 'at', 'iat', 'axes']);
+export const FRAME_PROPERTIES = new Set(['columns', 'index', 'shape', 'size', 'ndim', 'empty', 'dtypes', 'values', 'loc', 'iloc', 'at', 'iat', 'axes', 'T']);
 
 /** df.values: rows as a 2-D array; a frame of mixed dtypes gives Python objects, as numpy's object array. */
 export function frameArray(df: DataFrame): NdArray2D {
@@ -47,6 +48,8 @@ export function frameProperty(df: DataFrame, name: string, site: CallSite, rt: R
       );
     case 'values':
       return frameArray(df);
+    case 'T':
+      return transposeFrame(df);
     case 'loc':
     case 'at':
       return new LocIndexer(df, 'loc', name);

@@ -6,7 +6,8 @@ import { PyDict, PyList, PyObject, PyTuple, PyTypeError, type CallSite, type PyV
 import { listOrScalar, type BoundArgs } from './args.js';
 import type { Column, Label } from './column.js';
 import { DataFrame } from './dataframe.js';
-import { cellAt, floatCol, fullColumn, inferColumn } from './dtypes.js';
+import { cellAt, floatCol, fullColumn, inferColumn, objCol } from './dtypes.js';
+import { rowColumn } from './locIndexer.js';
 import { RowIndex, valueKey } from './index.js';
 import { PdIndex } from './pdIndex.js';
 import { compilePyRegex } from './pyRegex.js';
@@ -222,4 +223,19 @@ export function selectDtypes(self: DataFrame, b: BoundArgs): DataFrame {
       .filter(([d]) => (!inc || inc.has(d)) && (!exc || !exc.has(d)))
       .map(([, i]) => i),
   );
+}
+
+/** DataFrame.T: rows become columns; every new column has the frame's interleaved dtype. */
+export function transposeFrame(df: DataFrame): DataFrame {
+  const n = df.rowCount();
+  const names: PyValue[] = [];
+  const cols: Column[] = [];
+  for (let r = 0; r < n; r++) {
+    names.push(df.index.labelAt(r));
+    cols.push(rowColumn(df.cols, df.cols.map((c) => cellAt(c, r))));
+  }
+  const labels = df.names.length ? inferColumn(df.names) : objCol([]);
+  const out = new DataFrame(names, cols, RowIndex.fromLevels([labels], [df.columnsName]));
+  out.columnsName = df.index.names[0] ?? null;
+  return out;
 }

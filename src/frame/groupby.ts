@@ -163,7 +163,7 @@ export class GroupBy extends PyObject {
   }
 
   /** An aggregation by name over the value columns, with pandas 1.5.3's nuisance-column rules. */
-  aggregate(how: AggName, numericOnly: PyValue | undefined, ddof = 1): PyValue {
+  aggregate(how: AggName, numericOnly: PyValue | undefined, ddof = 1, minCount = 0): PyValue {
     const { codes, ngroups } = this.group();
     if (how === 'size') {
       const col = groupAggregate(objCol([]), codes, ngroups, 'size');
@@ -184,16 +184,23 @@ export class GroupBy extends PyObject {
     const cols: Column[] = [];
     for (const p of positions) {
       try {
-        cols.push(groupAggregate(this.frame.cols[p], codes, ngroups, how, ddof));
+        let col = groupAggregate(this.frame.cols[p], codes, ngroups, how, ddof);
+        if (minCount > 0 && (how === 'sum' || how === 'prod')) {
+          // min_count: groups with fewer values are NaN (ints turn float).
+          const counts = groupAggregate(this.frame.cols[p], codes, ngroups, 'count').data as Float64Array;
+          if (counts.some((c) => c < minCount)) {
+            const vals = Array.from({ length: ngroups }, (_, g) => (counts[g] < minCount ? NaN : Number(cellAt(col, g))));
+            col = { dtype: 'float64', data: Float64Array.from(vals) };
+          }
+        }
+        cols.push(col);
         names.push(this.frame.names[p]);
       } catch (e) {
         // A DataFrameGroupBy drops the columns an aggregation fails on (a FutureWarning in 1.5.3).
         if (this.seriesSel || !(e instanceof DftablesError) || e.code !== 'DT204') throw e;
       }
     }
-    if (!this.seriesSel && positions.length && !cols.length && how !== 'count') {
-      throw new DftablesError('DT204', `No numeric types to aggregate`, { hint: `${how}() needs numeric columns: select them, or convert with astype(float).` });
-    }
+    // Every column failed (text only): pandas 1.5.3 returns the groups with no columns.
     return this.result(names, cols);
   }
 
@@ -245,10 +252,77 @@ export class GroupBy extends PyObject {
     return this.frame;
   }
 
+  /** transform with a function: each group's Series in, a same-length Series or one value out. */
+  private transformCallable(func: PyValue, rt: Runtime): PyValue {
+    if (!this.seriesSel) {
+      throw new DftablesError('DT212', 'DataFrameGroupBy.transform with a function is not supported by dftables', { hint: "Select a column first: g['col'].transform(f)." });
+    }
+    const p = this.selection![0];
+    const n = this.frame.rowCount();
+    const out = new Array<PyValue>(n).fill(NaN);
+    for (const { rows } of this.groupsList()) {
+      rt.checkDeadline();
+      const sub = new Series(takeColumn(this.frame.cols[p], rows), this.frame.index.take(rows), this.frame.names[p]);
+      const r = rt.call(func, [sub]);
+      if (r instanceof Series) {
+        if (r.length !== rows.length) throw new DftablesError('DT208', 'transform must return a scalar value for each group, or a Series of the same length');
+        const pos = r.index.positions().map;
+        rows.forEach((row, k) => {
+          const q = pos.get(this.frame.index.keyAt(row));
+          out[row] = cellAt(r.col, q === undefined ? k : q);
+        });
+      } else if (r instanceof PyObject) {
+        throw new DftablesError('DT212', `transform returning a ${r.typeName} is not supported by dftables`);
+      } else rows.forEach((row) => (out[row] = r));
+    }
+    return new Series(inferColumn(out), this.frame.index, this.frame.names[p]);
+  }
+
+  /** apply with a function returning one value per group (a Series indexed by the keys). */
+  private applyScalar(func: PyValue, rt: Runtime): PyValue {
+    const groups = this.groupsList();
+    const values = groups.map(({ rows }) => {
+      rt.checkDeadline();
+      const sub = this.selectedFrameOrSeries().take(rows);
+      const r = rt.call(func, [sub]);
+      if (r instanceof Series || r instanceof DataFrame) {
+        throw new DftablesError('DT212', 'groupby(...).apply returning a Series or DataFrame is not supported by dftables', { hint: 'Return one value per group, or use agg/transform.' });
+      }
+      return r;
+    });
+    const col = values.some((v) => v instanceof PyObject) ? objCol(values) : inferColumn(values);
+    const name = this.seriesSel ? this.frame.names[this.selection![0]] : null;
+    if (this.asIndex) return new Series(col, this.groupIndex(), name);
+    const { keyCols, ngroups } = this.group();
+    return new DataFrame([...this.keys.map((k) => k.name), name], [...keyCols, col], RowIndex.range(ngroups));
+  }
+
+  /** nth(n): the n-th row of each group (negative from the end), indexed by the group keys (1.5.3). */
+  private nth(n: number): PyValue {
+    const picks: number[] = [];
+    const keyRows: number[] = [];
+    this.groupsList().forEach(({ rows }, g) => {
+      const k = n >= 0 ? n : rows.length + n;
+      if (k >= 0 && k < rows.length) {
+        picks.push(rows[k]);
+        keyRows.push(g);
+      }
+    });
+    const src = this.selectedFrameOrSeries();
+    if (!this.asIndex) return src.take(picks);
+    const { keyCols } = this.group();
+    const index = RowIndex.fromLevels(keyCols.map((c) => takeColumn(c, keyRows)), this.keys.map((k) => k.name));
+    if (src instanceof Series) return new Series(takeColumn(src.col, picks), index, src.name);
+    const keep = src.names.map((_, i) => i).filter((i) => !this.keys.some((k) => k.colPos >= 0 && valueKey(k.name) === valueKey(src.names[i])));
+    const df = src.selectColumns(keep).take(picks);
+    return new DataFrame(df.names, df.cols, index);
+  }
+
   private transform(func: PyValue, site: CallSite, rt: Runtime): PyValue {
     const { codes } = this.group();
     if (typeof func !== 'string') {
-      throw new DftablesError('DT212', 'groupby transform with a function is not supported by dftables', { hint: "Use a name: transform('sum')." });
+      if (func instanceof PyObject && func.callable()) return this.transformCallable(func, rt);
+      throw new DftablesError('DT208', `${pyRepr(func)} is not a valid function for transform`);
     }
     if (!AGG_NAMES.includes(func as AggName)) throw new DftablesError('DT208', `'${func}' is not a valid function name for transform(name)`);
     const agg = this.aggregate(func as AggName, undefined);
@@ -397,7 +471,7 @@ export class GroupBy extends PyObject {
       const positional = how === 'std' || how === 'var' ? ['ddof', 'engine', 'engine_kwargs', 'numeric_only'] : how === 'nunique' ? ['dropna'] : ['numeric_only', 'min_count'];
       return m({ name, positional }, (b) => {
         if (how === 'nunique' && b.get('dropna') === false) throw b.notSupported('dropna', 'False');
-        return this.aggregate(how, b.get('numeric_only') ?? undefined, b.int('ddof', 1));
+        return this.aggregate(how, b.get('numeric_only') ?? undefined, b.int('ddof', 1), b.int('min_count', 0));
       });
     }
     switch (name) {
@@ -460,7 +534,12 @@ export class GroupBy extends PyObject {
           return this.selectedFrameOrSeries().take(keep);
         });
       case 'apply':
-        throw new DftablesError('DT212', 'groupby(...).apply is not supported by dftables', { hint: 'Use agg(...) with names or a function of one column.' });
+        return m({ name, positional: ['func'], required: ['func'], varKeywords: true }, (b, _s, r) => this.applyScalar(b.get('func')!, r));
+      case 'nth':
+        return m({ name, positional: ['n', 'dropna'], required: ['n'] }, (b) => {
+          if (b.opt('dropna') !== undefined) throw b.notSupported('dropna');
+          return this.nth(b.int('n', 0));
+        });
     }
     if (!this.seriesSel) {
       const p = this.frame.colPos(name);
@@ -473,7 +552,7 @@ export class GroupBy extends PyObject {
   }
 
   override attrNames(): string[] {
-    return [...AGG_NAMES, 'idxmax', 'idxmin', 'head', 'tail', 'agg', 'aggregate', 'transform', 'cumcount', 'ngroups', 'groups', 'get_group', 'filter'];
+    return [...AGG_NAMES, 'idxmax', 'idxmin', 'head', 'tail', 'agg', 'aggregate', 'transform', 'apply', 'nth', 'cumcount', 'ngroups', 'groups', 'get_group', 'filter'];
   }
 
   override iter(): PyValue[] {
@@ -494,5 +573,5 @@ function funcName(f: PyObject): string {
   return m ? m[1].split('.').pop()! : '<lambda>';
 }
 
-const GROUPBY_UNSUPPORTED = new Set(['rolling', 'expanding', 'resample', 'describe', 'ohlc', 'pipe', 'plot', 'nth', 'rank', 'shift', 'diff', 'cumsum', 'cummax', 'cummin', 'cumprod', 'pct_change', 'fillna', 'value_counts', 'quantile', 'sem', 'corr', 'cov']);
+const GROUPBY_UNSUPPORTED = new Set(['rolling', 'expanding', 'resample', 'describe', 'ohlc', 'pipe', 'plot', 'rank', 'shift', 'diff', 'cumsum', 'cummax', 'cummin', 'cumprod', 'pct_change', 'fillna', 'value_counts', 'quantile', 'sem', 'corr', 'cov']);
 

@@ -13,7 +13,11 @@ export type LabelKey = number | string;
 /** Key of one label for hashing: numbers as themselves (1 and 1.0 and True match, NaN matches NaN), other values tagged. */
 export function valueKey(v: PyValue): LabelKey {
   if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'bigint') {
+    // Beyond 2**53 a double cannot tell ints apart: key them exactly.
+    const x = Number(v);
+    return Number.isSafeInteger(x) ? x : 'b' + v.toString();
+  }
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') return 's' + v;
   if (v === null) return 'N';

@@ -53,14 +53,13 @@ export class DTypeObject extends PyObject {
     } else same = false;
     return op === '==' ? same : !same;
   }
+  /**
+   * str(dtype) is the bare name ('int64', 'object') and repr is dtype('int64'); the protocol has
+   * one text form, and pages use str()/f-strings, so this is the str form.
+   */
   override repr(): string {
-    return this.dtypeName === 'object' ? "dtype('O')" : `dtype('${this.dtypeName}')`;
+    return this.dtypeName;
   }
-}
-
-/** str(dtype) is the bare name ('int64'); repr is dtype('int64'). */
-export function dtypeStr(d: DTypeObject): string {
-  return d.dtypeName;
 }
 
 export class NdArray extends PyObject {

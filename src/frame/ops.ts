@@ -7,7 +7,7 @@
 import { DftablesError } from '../errors.js';
 import { PyTypeError, typeName, type BinaryOperator, type CompareOperator, type PyValue, type UnaryOperator } from '../python/values.js';
 import type { Column, DType } from './column.js';
-import { boolCol, cellAt, floatCol, intCol, isNA, objCol } from './dtypes.js';
+import { bigAt, boolCol, cellAt, floatCol, inInt64, intCol, intColumnOf, isNA, isWideInt, objCol } from './dtypes.js';
 import { floatFloorDiv, floatMod, pyBinary, pyCompare } from './scalarOps.js';
 
 export type Operand = { col: Column; scalar?: undefined } | { col?: undefined; scalar: PyValue };
@@ -17,7 +17,11 @@ type NumKind = 'int64' | 'float64' | 'bool';
 function numKind(o: Operand): NumKind | null {
   if (o.col) return o.col.dtype === 'object' ? null : o.col.dtype;
   const v = o.scalar;
-  if (typeof v === 'bigint') return 'int64';
+  if (typeof v === 'bigint') {
+    // numpy: an int beyond int64 but within uint64 meets int64 as float64; beyond that it is an object.
+    if (inInt64(v)) return 'int64';
+    return v < 2n ** 64n && v > 0n ? 'float64' : null;
+  }
   if (typeof v === 'number') return 'float64';
   if (typeof v === 'boolean') return 'bool';
   return null;
@@ -62,6 +66,13 @@ function cellOf(o: Operand, i: number): PyValue {
 export function binaryColumns(op: BinaryOperator, left: Operand, right: Operand, n: number): Column {
   if (op === '&' || op === '|' || op === '^') return logicalColumns(op, left, right, n);
   if (op === '@') throw new DftablesError('DT212', "the matrix product '@' is not supported by dftables");
+  // int64 beyond 2**53 (a wide column or a big int scalar): exact 64-bit arithmetic.
+  if (isWide(left) || isWide(right)) {
+    if (intLikeOperand(left) && intLikeOperand(right)) return exactIntBinary(op, left, right, n);
+    const asFloat = (o: Operand): Operand => (o.col && isWideInt(o.col) ? { col: floatCol(Float64Array.from(o.col.data as bigint[], Number)) } : o);
+    left = asFloat(left);
+    right = asFloat(right);
+  }
   const lk = numKind(left);
   const rk = numKind(right);
   if (lk && rk) return numericBinary(op, lk, rk, numArray(left, n), numArray(right, n), n);
@@ -98,6 +109,87 @@ export function binaryColumns(op: BinaryOperator, left: Operand, right: Operand,
 
 function isNullableInt(o: Operand): boolean {
   return o.col?.dtype === 'object' && o.col.nullable === 'Int64';
+}
+
+/** A wide int64 column, or an int scalar inside int64 that a double cannot hold exactly. */
+function isWide(o: Operand): boolean {
+  if (o.col) return isWideInt(o.col);
+  return typeof o.scalar === 'bigint' && inInt64(o.scalar) && !Number.isSafeInteger(Number(o.scalar));
+}
+
+function intLikeOperand(o: Operand): boolean {
+  if (o.col) return o.col.dtype === 'int64' || o.col.dtype === 'bool' || isWideInt(o.col);
+  return (typeof o.scalar === 'bigint' && inInt64(o.scalar)) || typeof o.scalar === 'boolean';
+}
+
+function bigOperand(o: Operand, i: number): bigint {
+  if (o.col) return bigAt(o.col, i);
+  return typeof o.scalar === 'boolean' ? (o.scalar ? 1n : 0n) : (o.scalar as bigint);
+}
+
+/** int64 arithmetic as numpy does it: exact, wrapping around at 64 bits; // and % by zero as pandas fixes them up. */
+export function exactIntBinary(op: BinaryOperator, left: Operand, right: Operand, n: number): Column {
+  const wrap = (v: bigint) => BigInt.asIntN(64, v);
+  if (op === '/') {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = Number(bigOperand(left, i)) / Number(bigOperand(right, i));
+    return floatCol(out);
+  }
+  const vals: bigint[] = new Array(n);
+  const zero: boolean[] = [];
+  let anyZero = false;
+  for (let i = 0; i < n; i++) {
+    const a = bigOperand(left, i);
+    const b = bigOperand(right, i);
+    switch (op) {
+      case '+':
+        vals[i] = wrap(a + b);
+        break;
+      case '-':
+        vals[i] = wrap(a - b);
+        break;
+      case '*':
+        vals[i] = wrap(a * b);
+        break;
+      case '**': {
+        if (b < 0n) throw new DftablesError('DT208', 'Integers to negative integer powers are not allowed.');
+        let r = 1n;
+        let base = wrap(a);
+        let e = b;
+        while (e > 0n) {
+          if (e & 1n) r = wrap(r * base);
+          base = wrap(base * base);
+          e >>= 1n;
+        }
+        vals[i] = r;
+        break;
+      }
+      case '//':
+      case '%': {
+        if (b === 0n) {
+          anyZero = true;
+          zero[i] = true;
+          vals[i] = a;
+          break;
+        }
+        let q = a / b;
+        if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
+        vals[i] = op === '//' ? wrap(q) : a - q * b;
+        break;
+      }
+      default:
+        throw new PyTypeError(`unsupported operand type(s) for ${op}: 'int' and 'int'`);
+    }
+  }
+  if (anyZero) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!zero[i]) out[i] = Number(vals[i]);
+      else out[i] = op === '%' ? NaN : vals[i] === 0n ? NaN : vals[i] > 0n ? Infinity : -Infinity;
+    }
+    return floatCol(out);
+  }
+  return intColumnOf(vals);
 }
 
 function numericBinary(op: BinaryOperator, lk: NumKind, rk: NumKind, a: ArrayLike<number>, b: ArrayLike<number>, n: number): Column {
@@ -150,6 +242,7 @@ function numericBinary(op: BinaryOperator, lk: NumKind, rk: NumKind, a: ArrayLik
         for (let i = 0; i < n; i++) {
           if (b[i] < 0) throw new DftablesError('DT208', 'Integers to negative integer powers are not allowed.');
           out[i] = intPow(a[i], b[i]);
+          if (!Number.isSafeInteger(out[i])) return exactIntBinary('**', { col: intCol(Float64Array.from(a)) }, { col: intCol(Float64Array.from(b)) }, n);
         }
         return intCol(out);
       }
@@ -157,6 +250,12 @@ function numericBinary(op: BinaryOperator, lk: NumKind, rk: NumKind, a: ArrayLik
       return floatCol(out);
     default:
       throw new PyTypeError(`unsupported operand ${op}`);
+  }
+  if (!anyFloat) {
+    // A result beyond 2**53 is not exact in a double: redo the column in 64-bit ints.
+    for (let i = 0; i < n; i++) {
+      if (!Number.isSafeInteger(out[i])) return exactIntBinary(op, { col: intCol(Float64Array.from(a)) }, { col: intCol(Float64Array.from(b)) }, n);
+    }
   }
   return anyFloat ? floatCol(out) : intCol(out);
 }
@@ -318,6 +417,11 @@ export function compareColumns(op: CompareOperator, left: Operand, right: Operan
 
 export function unaryColumn(op: UnaryOperator | 'abs', c: Column): Column {
   const n = c.data.length;
+  if (isWideInt(c)) {
+    const d = c.data as bigint[];
+    if (op === '+') return c;
+    return intColumnOf(d.map((v) => BigInt.asIntN(64, op === '-' ? -v : op === 'abs' ? (v < 0n ? -v : v) : -v - 1n)));
+  }
   if (c.dtype === 'bool') {
     if (op === '~' || op === '-') {
       const out = new Uint8Array(n);

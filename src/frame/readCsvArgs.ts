@@ -10,6 +10,7 @@ import type { Label } from './column.js';
 import { readCsv, type DTypeSpec, type NaValue, type ReadCsvOptions } from './csvRead.js';
 import { DataFrame } from './dataframe.js';
 import { RowIndex } from './index.js';
+import { adoptIntColumn } from './dtypes.js';
 
 const READ_CSV_SIGNATURE = {
   name: 'read_csv',
@@ -189,5 +190,5 @@ export function readCsvCall(args: PyValue[], kwargs: Kwargs, site: CallSite, rt:
     throw new DftablesError('DT305', `${path} has ${n} rows x ${result.columns.length} columns, more than the limit of ${rt.limits.maxCells} cells`);
   }
   const index = result.index && result.index.columns.length ? RowIndex.fromLevels(result.index.columns, result.index.names) : RowIndex.range(n);
-  return new DataFrame(result.names, result.columns, index);
+  return new DataFrame(result.names, result.columns.map(adoptIntColumn), index);
 }

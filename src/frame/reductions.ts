@@ -93,7 +93,7 @@ export function colSum(c: Column, minCount = 0): PyValue {
     if (big) {
       let b = 0n;
       for (let i = 0; i < d.length; i++) b += BigInt(d[i]);
-      return b;
+      return BigInt.asIntN(64, b);
     }
     if (c.data.length < minCount) return NaN;
     return BigInt(s);
@@ -102,6 +102,12 @@ export function colSum(c: Column, minCount = 0): PyValue {
     const { values, count } = filledNumbers(c);
     if (count < minCount) return NaN;
     return npSum(values);
+  }
+  if (c.int64) {
+    // numpy's int64 sum wraps around at 64 bits.
+    let s = 0n;
+    for (const v of c.data as bigint[]) s += v;
+    return BigInt.asIntN(64, s);
   }
   // object: Python's + from the first element, missing values as 0 (pandas fills them with 0).
   const vals = (c.data as PyValue[]).map((v) => (isNA(v) ? 0n : v));

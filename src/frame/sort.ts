@@ -182,7 +182,8 @@ function objectLess(v: readonly PyValue[]) {
 function npArgsort(values: Column, kind: SortKind): Int32Array {
   const n = values.data.length;
   const less = values.dtype === 'object' ? objectLess(values.data) : floatLess(values.data as ArrayLike<number>);
-  if (kind === 'quicksort') return npArgsortQuick(n, less, values.dtype === 'object');
+  // numpy sorts int64 with the typed introsort; object arrays with the generic one (bounds-checked).
+  if (kind === 'quicksort') return npArgsortQuick(n, less, values.dtype === 'object' && !values.int64);
   if (kind === 'heapsort') {
     const tosort = new Int32Array(n);
     for (let i = 0; i < n; i++) tosort[i] = i;
@@ -197,7 +198,7 @@ function takeValues(c: Column, idx: ArrayLike<number>): Column {
   if (c.dtype === 'object') {
     const out = new Array<PyValue>(n);
     for (let i = 0; i < n; i++) out[i] = c.data[idx[i]];
-    return { dtype: 'object', data: out };
+    return c.int64 ? { dtype: 'object', data: out, int64: true } : { dtype: 'object', data: out };
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = c.data[idx[i]];

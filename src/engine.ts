@@ -11,9 +11,9 @@ import { parseOptions, type TableOptions } from './directive/options.js';
 import type { DirectiveBlock, LineMap, PageFormat } from './directive/types.js';
 import { createDataFileReader } from './sandbox/dataFiles.js';
 import { resolveDocsRoot } from './sandbox/root.js';
-import { DEFAULT_LIMITS, type Limits, type PyValue } from './python/values.js';
+import { DEFAULT_LIMITS, typeName, type Limits, type PyValue } from './python/values.js';
 import { parseBlock, Interpreter } from './python/interpreter.js';
-import { createNumpyModule, createPandasModule, isDataFrame } from './frame/modules.js';
+import { createNumpyModule, createPandasModule, resultTable } from './frame/modules.js';
 import type { DiagnosticCode } from './diagnostics/codes.js';
 
 export { findBlocks } from './directive/find.js';
@@ -103,21 +103,26 @@ export function evaluateBlock(block: DirectiveBlock, opts: EvalOptions = {}): Bl
         hint: options.dfVar === 'df' ? 'Assign the table to df, or name its variable with :df-var:.' : `Assign the table to ${options.dfVar}.`,
       });
     }
-    if (!isDataFrame(value)) {
-      throw new DftablesError('DT207', `'${options.dfVar}' is a ${typeof value === 'object' && value !== null && 'typeName' in value ? (value as { typeName: string }).typeName : typeof value}, not a DataFrame`, {
+    const table = resultTable(value);
+    if (!table) {
+      throw new DftablesError('DT207', `'${options.dfVar}' is ${describe(value)}, not a DataFrame`, {
         pos: directivePos,
-        hint: 'Keep a DataFrame: use df[[col]] rather than df[col].',
+        hint: 'Assign a DataFrame to it: the table is df.to_csv(index=False).',
       });
     }
-    const csv = value.toCsv();
-    const rows = value.rowCount() + 1;
+    if (table !== value) {
+      // The original extension calls result.to_csv(index=False), which a Series has too.
+      warnings.push({ file: block.file, line: directivePos.line, column: directivePos.col, severity: 'warning', code: 'DT606', message: `'${options.dfVar}' is a Series; it is shown as a one-column table` });
+    }
+    const csv = table.toCsv();
+    const rows = table.rowCount() + 1;
     if (options.headerRows > rows) {
       const opt = block.options.find((o) => o.name === 'header-rows');
       throw new DftablesError('DT503', `:header-rows: is ${options.headerRows} but the table has only ${rows} rows (including the column names)`, { pos: opt?.pos ?? directivePos });
     }
     result.ok = true;
     result.csv = csv;
-    result.frame = value;
+    result.frame = table;
   } catch (e) {
     result.error = diagnosticOf(e, block.file, directivePos);
   }
@@ -160,4 +165,8 @@ export function evaluatePage(file: string, opts: EvalOptions = {}): PageResult {
   const text = readFileSync(file, 'utf8');
   const blocks = findBlocks(text, file);
   return { file, text, blocks, results: blocks.map((b) => evaluateBlock(b, opts)) };
+}
+
+function describe(v: PyValue): string {
+  return v === null ? 'None' : `a ${typeName(v)}`;
 }

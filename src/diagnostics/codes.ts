@@ -41,7 +41,7 @@ export const CODES = {
   DT303: { severity: 'error', title: 'Import not allowed', example: 'import os', fix: 'Only `import pandas as pd` and `import numpy as np` are accepted (both are pre-imported).' },
   DT304: { severity: 'error', title: 'Path outside the docs root', example: "pd.read_csv('/etc/passwd')", fix: 'Read CSV files under the docs root; use a path relative to the page.' },
   DT305: { severity: 'error', title: 'Size limit exceeded', example: '[0] * (10 ** 10)', fix: 'Tables and lists are limited in size; see the configuration page.' },
-  DT306: { severity: 'error', title: 'Time limit exceeded', example: '[x for x in range(10**8)]', fix: 'A block must finish within the time limit (10 s by default, --timeout).' },
+  DT306: { severity: 'error', title: 'Time limit exceeded', example: "total = sum(range(10**13))   # or df['m'].str.contains(r'^(a|aa)+\\1$')", fix: 'A block must finish within the time limit (10 s by default, --timeout); lint also stops a block stuck in one long operation, such as a regular expression that backtracks.' },
 
   DT401: { severity: 'error', title: 'CSV file not found', example: "pd.read_csv('prices.csv')", fix: 'Check the path; it is relative to the page. The message lists files beside it.' },
   DT402: { severity: 'error', title: 'Malformed CSV', example: 'a row with more fields than the header', fix: 'Fix the CSV at the line named.' },
@@ -55,8 +55,9 @@ export const CODES = {
   DT601: { severity: 'warning', title: 'Sorting by formatted strings', example: "df['Cost'] = x.map('${:,.3f}'.format); df.sort_values('Cost')", fix: "Sort by the number before formatting it: '$10.000' sorts before '$2.000' as text." },
   DT602: { severity: 'warning', title: 'Inner merge drops rows', example: "pd.merge(df, prices, on='Inst. Type')   # a type missing from prices", fix: 'Add the missing keys to the other table, or merge with how="left" to keep them.' },
   DT603: { severity: 'warning', title: 'Merge multiplies rows', example: "pd.merge(df, prices, on='Inst. Type')   # prices has a type twice", fix: 'Remove duplicate keys from the other table.' },
-  DT604: { severity: 'warning', title: 'Empty cells in the table', example: 'a NaN in a rendered column', fix: 'Fill them (fillna) or drop the rows or columns that are empty.' },
+  DT604: { severity: 'warning', title: 'Empty cells in the table', example: "pd.merge(df, prices, on='Inst. Type', how='left')   # a type missing from prices", fix: 'Fill them (fillna) or drop the rows or columns that are empty; the warning points at the statement that left them empty.' },
   DT605: { severity: 'warning', title: 'Empty table', example: "df[df['Model'] == 'no-such-model']", fix: 'Check the filter: the table has no rows.' },
+  DT606: { severity: 'warning', title: 'Result is a Series', example: "df = pd.read_csv('a.csv')['Model']", fix: 'pandas and the original extension write a Series as a one-column table (its name as the header, 0 if unnamed); say what you mean with df[[col]] or series.to_frame().' },
 
   DT701: { severity: 'warning', title: 'Unknown directive', example: '.. tabset::', fix: 'Check the spelling; unknown directives are shown as a box with their source.' },
   DT702: { severity: 'warning', title: 'Unknown role', example: ':benchmark:`x`   # no such extlink', fix: 'Check the spelling, or add the role to "extlinks" in dftables.config.json.' },

@@ -5,54 +5,22 @@ import { PyList, PyTuple, PyTypeError, type CallSite, type PyValue, type Runtime
 import type { BoundArgs } from './args.js';
 import type { Method } from './callable.js';
 import { DataFrame } from './dataframe.js';
-import { isNA, naMask } from './dtypes.js';
+import { naMask } from './dtypes.js';
 import { RowIndex } from './index.js';
 import { Series } from './series.js';
 import { naPosition, sortKind } from './seriesMethods.js';
 import { lexsortIndexer, nargsort } from './sort.js';
+import type { Column } from './column.js';
+import { formattedSortFinding } from '../lint/checks.js';
 import { axisIsColumns, def, labelsArg, sig } from './frameArgs.js';
 
 type Impl = Method<DataFrame>;
 
-/**
- * A number written as text: an optional currency/sign prefix (no letters), digits with optional
- * thousands commas, decimals and exponent, then an optional unit suffix ('/s', ' ms', '%', 'x').
- */
-export const FORMATTED_NUMBER = /^([^\dA-Za-z]{0,3})([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?)(\D{0,12})$/;
-
-/** The value of a formatted number, or undefined if the text is not one. */
-function formattedValue(v: string): number | undefined {
-  const m = FORMATTED_NUMBER.exec(v.trim());
-  if (!m) return undefined;
-  const x = Number(m[2].replace(/,/g, ''));
-  const negative = m[1].includes('-');
-  return negative ? -x : x;
-}
-
-/** DT601: a sort key holding numbers written as text ('$10.000' sorts before '$2.000'). */
-export function warnFormattedSort(df: DataFrame, positions: number[], labels: PyValue[], site: CallSite, rt: Runtime, argName: string | number): void {
-  positions.forEach((p, j) => {
-    const c = df.cols[p];
-    if (c.dtype !== 'object') return;
-    // Distinct texts, giving up at the first value that is not a formatted number.
-    const values = new Map<string, number>();
-    for (const v of c.data) {
-      if (isNA(v)) continue;
-      if (typeof v !== 'string') return;
-      if (values.has(v)) continue;
-      const x = formattedValue(v);
-      if (x === undefined) return;
-      values.set(v, x);
-    }
-    if (values.size < 2) return;
-    const texts = [...values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const nums = texts.map((t) => values.get(t)!);
-    if (!nums.some((x, i) => i > 0 && x < nums[i - 1])) return;
-    rt.warn(
-      'DT601',
-      `sorting by ${pyRepr(labels[j])}, whose values are numbers written as text (${pyRepr(texts[0])}): text order differs from numeric order`,
-      site.locate(labels[j], argName),
-    );
+/** DT601: a sort key holding numbers written as text ('$10.000' sorts before '$2.000'); the check lives in src/lint. */
+function warnFormattedSort(keys: Column[], labels: PyValue[], site: CallSite, rt: Runtime, argName: string | number): void {
+  keys.forEach((c, j) => {
+    const f = c.dtype === 'object' ? formattedSortFinding(labels[j], c.data) : undefined;
+    if (f) rt.warn(f.code, f.message, site.locate(labels[j], argName));
   });
 }
 
@@ -78,7 +46,7 @@ export function sortFrame(df: DataFrame, b: BoundArgs, site: CallSite, rt: Runti
     if (!(r instanceof Series)) throw new DftablesError('DT208', 'key must return a Series of the same length');
     return r.col;
   });
-  warnFormattedSort(df, positions, by, site, rt, byArg);
+  warnFormattedSort(keyCols, by, site, rt, byArg); // the keys sorted by: a key= that parses the text is fine
   const na = naPosition(b);
   let order: Int32Array;
   if (positions.length === 0) order = Int32Array.from({ length: df.rowCount() }, (_, i) => i);

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { DftablesError } from '../errors.js';
 import { closest } from '../diagnostics/suggest.js';
+// Every command that evaluates page code reads data through here: install the regexp time guard.
+import './regexGuard.js';
 
 export interface DataFileReader {
   read(path: string): { text: string; resolved: string };

@@ -44,7 +44,7 @@ async function cliProgram(): Promise<Command> {
  * src/commands yet. When one lands, the test below fails: take it out of this set, and its flags are
  * then checked like every other command's.
  */
-const PROMISED = new Set(['lint']);
+const PROMISED = new Set<string>();
 
 describe('docs/reference/cli.rst', async () => {
   const page = readPage('reference/cli.rst');

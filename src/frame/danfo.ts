@@ -28,8 +28,8 @@ function jsValues(c: Column): (number | boolean | string | null)[] {
 
 /** The table as a danfo DataFrame: column names as pandas writes them, numbers as numbers, NaN/None as null in text columns. */
 export async function toDanfo(frame: DataFrame): Promise<DanfoFrame> {
-  const mod = await import('danfojs-node');
-  const dfd = (mod as { default?: typeof mod }).default ?? mod;
+  // A CommonJS package: its exports arrive as the default export.
+  const dfd = (await import('danfojs-node')).default;
   const labels = frame.columnLabels().map((l) => pyStr(l));
   const data: Record<string, unknown[]> = {};
   const dtypes: string[] = [];

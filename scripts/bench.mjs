@@ -6,7 +6,7 @@
 //  3. further sections (build, lint, preview, Sphinx) from scripts/bench-*.mjs when present.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,30 +20,35 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Runs a command `runs` times; returns median wall ms and the max peak RSS (MB) reported by /usr/bin/time-like rusage. */
+/** Runs a command `runs` times; returns the median wall ms, the last output and every run's output. */
 function timeCommand(cmd, args, opts = {}) {
   const times = [];
-  let peak = 0;
+  const outputs = [];
   let last;
   for (let i = 0; i < (opts.runs ?? RUNS); i++) {
     const t0 = process.hrtime.bigint();
     last = spawnSync(cmd, args, { cwd: opts.cwd ?? repo, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...opts.env } });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    outputs.push(last.stdout);
     if (last.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed:\n${last.stderr}`);
   }
-  return { ms: median(times), stdout: last.stdout, stderr: last.stderr };
+  return { ms: median(times), stdout: last.stdout, stderr: last.stderr, outputs };
 }
 
-/** Peak RSS of a child, measured by the child itself (resourceUsage is for the current process). */
-function peakRssMb(stdout) {
-  const m = /PEAK_RSS_MB=(\d+(\.\d+)?)/.exec(stdout);
-  return m ? Number(m[1]) : NaN;
+/** Median of a number every run printed as NAME=value. */
+function medianReported(outputs, name) {
+  return median(outputs.map((o) => Number(new RegExp(`${name}=([\\d.]+)`).exec(o)[1])));
+}
+
+/** Peak RSS over the runs, each measured by the child itself (resourceUsage is for the current process). */
+function peakRssMb(outputs) {
+  return Math.max(...outputs.map((o) => Number(/PEAK_RSS_MB=(\d+(\.\d+)?)/.exec(o)?.[1] ?? NaN)));
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const line = (label, value, note = '') => console.log(`  ${label.padEnd(48)} ${String(value).padStart(10)}  ${note}`);
 
-console.log(`dftables bench (median of ${RUNS} runs; node ${process.version})\n`);
+console.log(`dftables bench (median of ${RUNS} runs; node ${process.version}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})\n`);
 
 // 1. Shared corpus in one process.
 if (existsSync(shared)) {
@@ -96,10 +101,10 @@ console.log('PEAK_RSS_MB=' + (process.resourceUsage().maxRSS / 1024).toFixed(0))
 process.stdout.write(r.results[0].csv.slice(0, 0));`,
   );
   const ours = timeCommand('node', [join(dir, 'ours.mjs')], { cwd: dir });
-  const oursPipe = median([...Array(1)].map(() => Number(/PIPELINE_MS=([\d.]+)/.exec(ours.stdout)[1])));
+  const oursPipe = medianReported(ours.outputs, 'PIPELINE_MS');
   console.log(`\n${N.toLocaleString('en-US')}-row pipeline (read_csv -> merge -> derived column -> sort -> round)`);
   line('dftables: pipeline in process', fmt(oursPipe));
-  line('dftables: whole process (node start + pipeline)', fmt(ours.ms), `peak ${peakRssMb(ours.stdout)} MB`);
+  line('dftables: whole process (node start + pipeline)', fmt(ours.ms), `peak ${peakRssMb(ours.outputs)} MB`);
   const hasPandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
   if (hasPandas) {
     writeFileSync(
@@ -116,9 +121,9 @@ print('PEAK_RSS_MB=%d' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1
 `,
     );
     const py = timeCommand('/usr/bin/python3', [join(dir, 'pandas_bench.py')], { cwd: dir });
-    const pyPipe = Number(/PIPELINE_MS=([\d.]+)/.exec(py.stdout)[1]);
+    const pyPipe = medianReported(py.outputs, 'PIPELINE_MS');
     line('pandas 1.5: pipeline + to_csv in process', fmt(pyPipe));
-    line('pandas: whole process (python start + import + pipeline)', fmt(py.ms), `peak ${peakRssMb(py.stdout)} MB`);
+    line('pandas: whole process (python start + import + pipeline)', fmt(py.ms), `peak ${peakRssMb(py.outputs)} MB`);
     line('ratio pandas/dftables, pipeline', (pyPipe / oursPipe).toFixed(2) + 'x', '(>1 means dftables is faster)');
     line('ratio pandas/dftables, whole process', (py.ms / ours.ms).toFixed(2) + 'x');
   } else {

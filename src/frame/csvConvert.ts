@@ -7,7 +7,8 @@
 import { DftablesError } from '../errors.js';
 import type { PyValue } from '../python/values.js';
 import type { Column } from './column.js';
-import { parseCsvFloat, strToInt64, strToUint64, toBoolean, INT64_MAX } from './csvNumbers.js';
+import { parseCsvFloat, strToInt64, strToUint64, toBoolean, xstrtodRange, INT64_MAX } from './csvNumbers.js';
+import type { Cells } from './csvTable.js';
 import { parsePyFloat, parsePyInt } from '../python/floatParse.js';
 import { pyRepr } from '../python/pyStr.js';
 
@@ -43,44 +44,190 @@ class Overflow {}
 /** _try_uint64's uint64_conflict: a column of huge ints mixed with NA or negatives. */
 class Conflict {}
 
-// NaSpec -> [longest NA string, first characters of NA strings]: a cheap test before the Set.
-const quickReject = new WeakMap<NaSpec, { maxLen: number; first: Set<number> }>();
+/**
+ * A NaSpec ready for testing cells: the longest NA string and the NA strings' first characters
+ * reject most cells before any string is built or hashed. Made once per NaSpec.
+ */
+interface NaTest {
+  filter: boolean;
+  strings: Set<string>;
+  maxLen: number;
+  /** 1 where an NA string starts with this ASCII character; others in firstOther. */
+  firstAscii: Uint8Array;
+  firstOther: Set<number>;
+  hasEmpty: boolean;
+  parsesInt?: boolean;
+  parsesFloat: Map<number, boolean>;
+}
+const naTests = new WeakMap<NaSpec, NaTest>();
 
-function isNa(cell: string, na: NaSpec): boolean {
-  if (!na.filter) return false;
-  let q = quickReject.get(na);
-  if (!q) {
-    q = { maxLen: 0, first: new Set() };
+function naTest(na: NaSpec): NaTest {
+  let t = naTests.get(na);
+  if (!t) {
+    t = { filter: na.filter, strings: na.strings, maxLen: 0, firstAscii: new Uint8Array(128), firstOther: new Set(), hasEmpty: na.strings.has(''), parsesFloat: new Map() };
     for (const s of na.strings) {
-      q.maxLen = Math.max(q.maxLen, s.length);
-      q.first.add(s.length ? s.charCodeAt(0) : -1);
+      t.maxLen = Math.max(t.maxLen, s.length);
+      if (!s.length) continue;
+      const c = s.charCodeAt(0);
+      if (c < 128) t.firstAscii[c] = 1;
+      else t.firstOther.add(c);
     }
-    quickReject.set(na, q);
+    naTests.set(na, t);
   }
-  if (cell.length > q.maxLen || !q.first.has(cell.length ? cell.charCodeAt(0) : -1)) return false;
-  return na.strings.has(cell);
+  return t;
 }
 
-const PLAIN_INT = /^[+-]?[0-9]{1,15}$/;
+function mayStartNa(t: NaTest, c: number): boolean {
+  return c < 128 ? t.firstAscii[c] === 1 : t.firstOther.has(c);
+}
+
+/**
+ * Whether some NA string parses as a plain int / as a float (with these decimal and thousands
+ * characters). When none does, a cell that parses cannot be NA, so the converters parse first
+ * and test for NA only the cells that do not parse. Cached per NaTest.
+ */
+function naParsesInt(t: NaTest): boolean {
+  if (!t.filter) return false;
+  t.parsesInt ??= [...t.strings].some((s) => plainInt(s, 0, s.length) !== null);
+  return t.parsesInt;
+}
+
+function naParsesFloat(t: NaTest, dec: number, sep: number): boolean {
+  if (!t.filter) return false;
+  const key = dec * 0x20000 + sep + 1;
+  let r = t.parsesFloat.get(key);
+  if (r === undefined) {
+    r = [...t.strings].some((s) => xstrtodRange(s, 0, s.length, dec, sep) !== null);
+    t.parsesFloat.set(key, r);
+  }
+  return r;
+}
+
+function isNaText(cell: string, t: NaTest): boolean {
+  if (!t.filter) return false;
+  if (cell.length === 0) return t.hasEmpty;
+  if (cell.length > t.maxLen || !mayStartNa(t, cell.charCodeAt(0))) return false;
+  return t.strings.has(cell);
+}
+
+/** isNa for cell k without building its string unless its length and first character could match. */
+function isNa(cells: Cells, k: number, t: NaTest): boolean {
+  if (!t.filter) return false;
+  const s = cells.start[k];
+  if (s < 0) return isNaText(cells.strs[-1 - s], t);
+  const len = cells.end[k] - s;
+  if (len === 0) return t.hasEmpty;
+  if (len > t.maxLen || !mayStartNa(t, cells.src.charCodeAt(s))) return false;
+  return t.strings.has(cells.src.slice(s, cells.end[k]));
+}
+
+/**
+ * An optionally signed run of 1 to 15 digits in s[from, to), which a double holds exactly, or
+ * null for anything else (the caller then takes the general str_to_int64 path).
+ */
+function plainInt(s: string, from: number, to: number): number | null {
+  let p = from;
+  const c = s.charCodeAt(p);
+  const neg = c === 45;
+  if (neg || c === 43) p++;
+  const len = to - p;
+  if (len < 1 || len > 15) return null;
+  let v = 0;
+  for (; p < to; p++) {
+    const d = s.charCodeAt(p) - 48;
+    if (d < 0 || d > 9) return null;
+    v = v * 10 + d;
+  }
+  return neg ? -v + 0 : v;
+}
+
 const SAFE = 2n ** 53n;
 
-function tryInt64(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
-  const values = new Float64Array(cells.length);
-  let big: bigint[] | null = null;
-  const naFlags = new Uint8Array(cells.length);
+// The converters' loops are functions of their own that return a number: a loop inside a
+// function that then builds the result object is recompiled for every column (V8 deoptimizes
+// it on reaching the code after the loop, which had not run when the loop was optimized).
+
+/** What an in-place loop returns for a column it leaves to the general loop. */
+const GENERAL = -1;
+
+/**
+ * _try_int64 for the usual column, in place: every cell a plain int (up to 15 digits) or NA.
+ * Fills values and naFlags; returns the NA count, or GENERAL at the first other cell (the
+ * general loop then converts the column, with its slower paths kept out of this one).
+ */
+function intsInPlace(cells: Cells, t: NaTest, skipNa: boolean, values: Float64Array, naFlags: Uint8Array): number {
+  const n = cells.length;
+  const src = cells.src;
+  const start = cells.start;
+  const end = cells.end;
   let naCount = 0;
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (isNa(cell, na)) {
+  for (let k = 0; k < n; k++) {
+    const s = start[k];
+    if (s < 0) return GENERAL;
+    if (skipNa) {
+      const v = plainInt(src, s, end[k]);
+      if (v !== null) {
+        values[k] = v;
+        continue;
+      }
+    }
+    if (isNa(cells, k, t)) {
+      naFlags[k] = 1;
+      naCount++;
+      continue;
+    }
+    if (skipNa) return GENERAL;
+    const v = plainInt(src, s, end[k]);
+    if (v === null) return GENERAL;
+    values[k] = v;
+  }
+  return naCount;
+}
+
+/** The first cell that is not NA, or -1. */
+function firstValue(cells: Cells, t: NaTest): number {
+  for (let k = 0; k < cells.length; k++) if (!isNa(cells, k, t)) return k;
+  return -1;
+}
+
+function tryInt64(cells: Cells, na: NaSpec, ctx: ConvertContext): Raw | null {
+  const t = naTest(na);
+  // A text column fails at its first value: say so before allocating anything.
+  const k0 = firstValue(cells, t);
+  if (k0 >= 0) {
+    const cell = cells.get(k0);
+    if (plainInt(cell, 0, cell.length) === null) {
+      const r = strToInt64(cell, ctx.thousands);
+      if (!r.ok && r.error !== 'overflow') return null;
+    }
+  }
+  const n = cells.length;
+  const values = new Float64Array(n);
+  const naFlags = new Uint8Array(n);
+  const naCount = intsInPlace(cells, t, !naParsesInt(t), values, naFlags);
+  if (naCount === GENERAL) return tryInt64General(cells, t, ctx);
+  return { kind: 'int64', values, big: null, na: naFlags, naCount };
+}
+
+/** _try_int64 for any column: ints beyond 2**53 kept exact, overflow thrown for _try_uint64. */
+function tryInt64General(cells: Cells, t: NaTest, ctx: ConvertContext): Raw | null {
+  const n = cells.length;
+  const values = new Float64Array(n);
+  let big: bigint[] | null = null;
+  const naFlags = new Uint8Array(n);
+  let naCount = 0;
+  for (let k = 0; k < n; k++) {
+    if (isNa(cells, k, t)) {
       naFlags[k] = 1;
       naCount++;
       if (big) big.push(0n);
       continue;
     }
-    if (PLAIN_INT.test(cell)) {
-      // fast path: up to 15 digits is exact in a double
-      values[k] = Number(cell) + 0;
-      if (big) big.push(BigInt(values[k]));
+    const cell = cells.get(k);
+    const plain = plainInt(cell, 0, cell.length);
+    if (plain !== null) {
+      values[k] = plain;
+      if (big) big.push(BigInt(plain));
       continue;
     }
     const r = strToInt64(cell, ctx.thousands);
@@ -95,14 +242,15 @@ function tryInt64(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null 
   return { kind: 'int64', values, big, na: naFlags, naCount };
 }
 
-function tryUint64(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
+function tryUint64(cells: Cells, na: NaSpec, ctx: ConvertContext): Raw | null {
+  const t = naTest(na);
   const values: bigint[] = new Array(cells.length);
   let seenSint = false;
   let seenUint = false;
   let seenNull = false;
   for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (isNa(cell, na)) {
+    const cell = cells.get(k);
+    if (isNaText(cell, t)) {
       seenNull = true;
       values[k] = 0n;
       continue;
@@ -125,19 +273,60 @@ function tryUint64(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null
   return { kind: 'uint64', values };
 }
 
-function tryDouble(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
-  const values = new Float64Array(cells.length);
+/**
+ * _try_double for the usual column, in place: every cell a float by precise_xstrtod or NA.
+ * Fills values; returns the NA count, or GENERAL at the first other cell.
+ */
+function floatsInPlace(cells: Cells, t: NaTest, floats: Set<number> | null, dec: number, sep: number, values: Float64Array): number {
+  const n = cells.length;
+  const src = cells.src;
+  const start = cells.start;
+  const end = cells.end;
   let naCount = 0;
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (isNa(cell, na)) {
+  for (let k = 0; k < n; k++) {
+    const s = start[k];
+    if (s < 0) return GENERAL;
+    const v = xstrtodRange(src, s, end[k], dec, sep);
+    if (v === null) {
+      if (!isNa(cells, k, t)) return GENERAL;
+      values[k] = NaN;
+      naCount++;
+    } else if (floats !== null && floats.has(v)) {
+      values[k] = NaN;
+      naCount++;
+    } else values[k] = v;
+  }
+  return naCount;
+}
+
+function tryDouble(cells: Cells, na: NaSpec, ctx: ConvertContext): Raw | null {
+  const t = naTest(na);
+  const k0 = firstValue(cells, t);
+  if (k0 >= 0 && parseCsvFloat(cells.get(k0), ctx.decimal, ctx.thousands) === null) return null;
+  const values = new Float64Array(cells.length);
+  const dec = ctx.decimal.charCodeAt(0);
+  const sep = ctx.thousands === null ? -1 : ctx.thousands.charCodeAt(0);
+  const floats = na.filter && na.floats.size > 0 ? na.floats : null;
+  // Parsing first is right only when no NA string parses (see naParsesFloat).
+  const naCount = naParsesFloat(t, dec, sep) ? GENERAL : floatsInPlace(cells, t, floats, dec, sep, values);
+  if (naCount === GENERAL) return tryDoubleGeneral(cells, t, floats, ctx);
+  return { kind: 'float64', values, naCount };
+}
+
+/** _try_double for any column. */
+function tryDoubleGeneral(cells: Cells, t: NaTest, floats: Set<number> | null, ctx: ConvertContext): Raw | null {
+  const n = cells.length;
+  const values = new Float64Array(n);
+  let naCount = 0;
+  for (let k = 0; k < n; k++) {
+    if (isNa(cells, k, t)) {
       values[k] = NaN;
       naCount++;
       continue;
     }
-    const v = parseCsvFloat(cell, ctx.decimal, ctx.thousands);
+    const v = parseCsvFloat(cells.get(k), ctx.decimal, ctx.thousands);
     if (v === null) return null;
-    if (na.filter && na.floats.size && na.floats.has(v)) {
+    if (floats !== null && floats.has(v)) {
       values[k] = NaN;
       naCount++;
       continue;
@@ -147,13 +336,19 @@ function tryDouble(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null
   return { kind: 'float64', values, naCount };
 }
 
-function tryBool(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
+function tryBool(cells: Cells, na: NaSpec, ctx: ConvertContext): Raw | null {
+  const t = naTest(na);
+  const k0 = firstValue(cells, t);
+  if (k0 >= 0) {
+    const cell = cells.get(k0);
+    if (!ctx.trueSet.has(cell) && !ctx.falseSet.has(cell) && toBoolean(cell) === null) return null;
+  }
   const values = new Uint8Array(cells.length);
   const naFlags = new Uint8Array(cells.length);
   let naCount = 0;
   for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k];
-    if (isNa(cell, na)) {
+    const cell = cells.get(k);
+    if (isNaText(cell, t)) {
       naFlags[k] = 1;
       naCount++;
       continue;
@@ -169,20 +364,49 @@ function tryBool(cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
   return { kind: 'bool', values, na: naFlags, naCount };
 }
 
-function toObject(cells: string[], na: NaSpec): Raw {
-  const values: PyValue[] = new Array(cells.length);
+/**
+ * Text columns repeat their values (model names, instance types): equal cells share one string,
+ * so that a 100,000-row column holds a few hundred strings, not 100,000 that survive garbage
+ * collection one by one and are hashed one by one by merge, groupby and sort. Sharing stops
+ * once the column looks mostly distinct (the table would cost more than it saves).
+ */
+const INTERN_PROBE = 1024;
+
+/** _string_box_utf8's loop: fills values (NaN for NA cells); returns the NA count. */
+function objectsInPlace(cells: Cells, t: NaTest, values: PyValue[]): number {
+  const n = cells.length;
   let naCount = 0;
-  for (let k = 0; k < cells.length; k++) {
-    if (isNa(cells[k], na)) {
+  let shared: Map<string, string> | null = n > 64 ? new Map() : null;
+  for (let k = 0; k < n; k++) {
+    if (isNa(cells, k, t)) {
       values[k] = NaN;
       naCount++;
-    } else values[k] = cells[k];
+      continue;
+    }
+    const s = cells.get(k);
+    if (shared === null) {
+      values[k] = s;
+      continue;
+    }
+    const same = shared.get(s);
+    if (same !== undefined) values[k] = same;
+    else {
+      values[k] = s;
+      shared.set(s, s);
+    }
+    if (k === INTERN_PROBE && shared.size > INTERN_PROBE / 2) shared = null;
   }
+  return naCount;
+}
+
+function toObject(cells: Cells, na: NaSpec): Raw {
+  const values: PyValue[] = new Array(cells.length);
+  const naCount = objectsInPlace(cells, naTest(na), values);
   return { kind: 'object', values, naCount };
 }
 
 /** _convert_with_dtype for one of the four inference dtypes (user_dtype=0). */
-function convertAs(target: ConvTarget, cells: string[], na: NaSpec, ctx: ConvertContext): Raw | null {
+function convertAs(target: ConvTarget, cells: Cells, na: NaSpec, ctx: ConvertContext): Raw | null {
   switch (target) {
     case 'int64':
       try {
@@ -201,7 +425,7 @@ function convertAs(target: ConvTarget, cells: string[], na: NaSpec, ctx: Convert
 }
 
 /** The inference loop of _convert_tokens. */
-function infer(cells: string[], na: NaSpec, ctx: ConvertContext): Raw {
+function infer(cells: Cells, na: NaSpec, ctx: ConvertContext): Raw {
   const order: ConvTarget[] = ctx.noInt ? ['float64', 'bool', 'object'] : ['int64', 'float64', 'bool', 'object'];
   for (const target of order) {
     try {
@@ -318,7 +542,7 @@ function finish(r: Raw): Column {
  * messages, e.g. 'int64') and its storage target, or undefined to infer.
  */
 export function convertColumn(
-  cells: string[],
+  cells: Cells,
   col: number,
   na: NaSpec,
   ctx: ConvertContext,

@@ -69,12 +69,21 @@ export interface NaConfig {
   keepDefault: boolean;
 }
 
+const DEFAULT_CONFIG: NaConfig = {
+  filter: true,
+  keepDefault: true,
+  global: { filter: true, strings: new Set(DEFAULT_NA_VALUES), floats: new Set() },
+};
+
 /** readers._clean_na_values + TextReader._get_na_list. */
 export function naConfig(o: { naValues?: NaValue[] | Map<Label, NaValue[]>; keepDefaultNa?: boolean; naFilter?: boolean }): NaConfig {
   const keepDefault = o.keepDefaultNa ?? true;
   const filter = o.naFilter ?? true;
   const na = o.naValues;
   if (na === undefined) {
+    // The usual read_csv: one shared spec (never modified), so that what the converters derive
+    // from it (csvConvert's NaTest) is made once per process, not once per file.
+    if (filter && keepDefault) return DEFAULT_CONFIG;
     return {
       filter,
       keepDefault,

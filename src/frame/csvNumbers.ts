@@ -27,34 +27,41 @@ const POW10: number[] = Array.from({ length: 309 }, (_, k) => Number(`1e${k}`));
  * error or leftover characters (the caller then tries inf/Infinity, then gives up on floats).
  */
 export function preciseXstrtod(s: string, decimal = '.', tsep: string | null = null): number | null {
-  const n = s.length;
-  const dec = decimal.charCodeAt(0);
-  const sep = tsep === null ? -1 : tsep.charCodeAt(0);
-  let p = 0;
+  return xstrtodRange(s, 0, s.length, decimal.charCodeAt(0), tsep === null ? -1 : tsep.charCodeAt(0));
+}
+
+/**
+ * preciseXstrtod over s[from, to), with the decimal and thousands characters as char codes
+ * (-1: no thousands separator). read_csv parses cells in place with it, without slicing them.
+ */
+export function xstrtodRange(s: string, from: number, to: number, dec: number, sep: number): number | null {
+  const n = to;
+  let p = from;
   while (p < n && isSpaceAscii(s.charCodeAt(p))) p++;
   let negative = false;
-  if (s[p] === '-') {
+  let c = p < n ? s.charCodeAt(p) : -1;
+  if (c === 45) {
     negative = true;
     p++;
-  } else if (s[p] === '+') p++;
+  } else if (c === 43) p++;
 
   const maxDigits = 17;
   let number = 0;
   let exponent = 0;
   let numDigits = 0;
   let numDecimals = 0;
-  while (p < n && isDigit(s.charCodeAt(p))) {
+  while (p < n && isDigit((c = s.charCodeAt(p)))) {
     if (numDigits < maxDigits) {
-      number = number * 10 + (s.charCodeAt(p) - 48);
+      number = number * 10 + (c - 48);
       numDigits++;
     } else exponent++;
     p++;
-    if (sep >= 0 && s.charCodeAt(p) === sep) p++;
+    if (sep >= 0 && p < n && s.charCodeAt(p) === sep) p++;
   }
   if (p < n && s.charCodeAt(p) === dec) {
     p++;
-    while (numDigits < maxDigits && p < n && isDigit(s.charCodeAt(p))) {
-      number = number * 10 + (s.charCodeAt(p) - 48);
+    while (numDigits < maxDigits && p < n && isDigit((c = s.charCodeAt(p)))) {
+      number = number * 10 + (c - 48);
       p++;
       numDigits++;
       numDecimals++;
@@ -65,17 +72,18 @@ export function preciseXstrtod(s: string, decimal = '.', tsep: string | null = n
   if (numDigits === 0) return null;
   if (negative) number = -number;
 
-  if (p < n && (s[p] === 'e' || s[p] === 'E')) {
+  if (p < n && ((c = s.charCodeAt(p)) === 101 || c === 69)) {
     p++;
     let expNegative = false;
-    if (s[p] === '-') {
+    c = p < n ? s.charCodeAt(p) : -1;
+    if (c === 45) {
       expNegative = true;
       p++;
-    } else if (s[p] === '+') p++;
+    } else if (c === 43) p++;
     let expDigits = 0;
     let e = 0;
-    while (expDigits < maxDigits && p < n && isDigit(s.charCodeAt(p))) {
-      e = e * 10 + (s.charCodeAt(p) - 48);
+    while (expDigits < maxDigits && p < n && isDigit((c = s.charCodeAt(p)))) {
+      e = e * 10 + (c - 48);
       expDigits++;
       p++;
     }

@@ -230,12 +230,12 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
     },
     file,
   );
-  const rows = tok.rows;
+  const table = tok.table;
   if (headerRow !== null) {
-    if (rows.length < headerRow + 1) tok.tokenizeRows(headerRow + 2);
-  } else if (rows.length < 1) tok.tokenizeRows(1);
+    if (table.rowCount < headerRow + 1) tok.tokenizeRows(headerRow + 2);
+  } else if (table.rowCount < 1) tok.tokenizeRows(1);
   if (headerRow === null && names && !hasUsecols) {
-    tok.setExpectedFields(Math.max(rows.length < 1 ? names.length : rows[0].length, names.length));
+    tok.setExpectedFields(Math.max(table.rowCount < 1 ? names.length : table.width(0), names.length));
   }
 
   // ---- TextReader._get_header ----
@@ -246,10 +246,10 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
   const unnamedCols = new Set<string>();
   if (headerRow !== null) {
     let fields: string[] = [];
-    if (rows.length === 0) fields = [];
-    else if (rows.length < headerRow + 1) {
-      throw new DftablesError('DT402', `Passed header=${headerRow} but only ${rows.length} lines in file`, file ? { file } : undefined);
-    } else fields = rows[headerRow];
+    if (table.rowCount === 0) fields = [];
+    else if (table.rowCount < headerRow + 1) {
+      throw new DftablesError('DT402', `Passed header=${headerRow} but only ${table.rowCount} lines in file`, file ? { file } : undefined);
+    } else fields = table.row(headerRow);
     const unnamed: number[] = [];
     const raw = fields.map((f, k) => {
       if (f !== '') return f;
@@ -264,9 +264,9 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
     header = names.slice();
   }
   if (header === null) {
-    tableWidth = rows.length ? rows[0].length : 0;
+    tableWidth = table.rowCount ? table.width(0) : 0;
   } else {
-    let fieldCount = rows.length < dataLine + 1 ? header.length : rows[dataLine].length;
+    let fieldCount = table.rowCount < dataLine + 1 ? header.length : table.width(dataLine);
     if (names) fieldCount = Math.max(fieldCount, names.length);
     const passed = header.length;
     if (hasUsecols && allowLeadingCols) {
@@ -307,11 +307,9 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
   }
 
   // ---- TextReader._convert_column_data ----
-  const dataRows = rows.slice(dataLine, dataEnd);
-  if (dataRows.length === 0) return emptyResult();
+  if (dataEnd <= dataLine) return emptyResult();
 
-  let numCols = -1;
-  for (const r of rows) numCols = Math.max(numCols, r.length);
+  const numCols = table.maxWidth;
   const namesLarger = !!names && names.length - leadingCols > numCols;
   if (tableWidth - leadingCols > numCols) {
     if ((usecols && usecols.length && tableWidth - leadingCols < usecols.length) || namesLarger) {
@@ -336,6 +334,8 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
     return undefined;
   };
   const data = new Map<number, Column>();
+  // One pair of span arrays for every column: a column is converted before the next is read.
+  const spans = table.scratchSpans(dataEnd - dataLine);
   let nused = 0;
   for (let i = 0; i < tableWidth; i++) {
     let name: Label | undefined;
@@ -351,7 +351,7 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
       if (name !== undefined && name !== null && dtypeMap.has(hashKey(name))) spec = dtypeMap.get(hashKey(name));
       else if (dtypeMap.has(hashKey(BigInt(i)))) spec = dtypeMap.get(hashKey(BigInt(i)));
     }
-    const cells = dataRows.map((r) => (i < r.length ? r[i] : ''));
+    const cells = table.column(i, dataLine, dataEnd, spans);
     data.set(i, convertColumn(cells, i, naFor(na, i, name), ctx, spec ? dtypeOf(spec) : undefined));
   }
 
@@ -413,16 +413,16 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
     if (opts.skipfooter) {
       // skipfooter makes pandas use its python engine, which reads everything first.
       tok.tokenizeAll();
-      return Math.max(rows.length - opts.skipfooter, dataLine);
+      return Math.max(table.rowCount - opts.skipfooter, dataLine);
     }
     let read = 0;
     for (;;) {
       const want = opts.nrows === undefined ? bufferLines : Math.min(bufferLines, opts.nrows - read);
       if (opts.nrows !== undefined && read >= opts.nrows) break;
-      const buffered = rows.length - parserStart;
+      const buffered = table.rowCount - parserStart;
       if (buffered < want) tok.tokenizeRows(want - buffered);
-      if (parserStart >= rows.length) break;
-      const end = Math.min(parserStart + want, rows.length);
+      if (parserStart >= table.rowCount) break;
+      const end = Math.min(parserStart + want, table.rowCount);
       read += end - parserStart;
       parserStart = end;
     }
@@ -439,6 +439,8 @@ export function readCsv(text: string, opts: ReadCsvOptions, file?: string): Read
   }
 
   function result(ns: Label[], cs: Column[], index?: ReadCsvResult['index']): ReadCsvResult {
+    // Every column is converted: the tokenizer's arrays can serve the next read_csv.
+    table.release();
     const out: ReadCsvResult = { names: ns, columns: cs };
     if (index) out.index = index;
     if (tok.warnings.length) out.warnings = tok.warnings.slice();

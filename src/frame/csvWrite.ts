@@ -9,18 +9,15 @@
  */
 import { floatRepr } from '../python/floatRepr.js';
 import { pyStr } from '../python/pyStr.js';
-import { PyObject, type PyValue } from '../python/values.js';
 import type { Column, Label } from './column.js';
+import { isMissingCell } from './csvMissing.js';
+import { csvBodyBytes } from './csvWriteBytes.js';
 
 export { parseCsvRows } from './csvParse.js';
+export { isMissingCell };
 
-/** pandas' isna for a single object cell (pd.NA and NaT are objects of the frame layer). */
-export function isMissingCell(v: PyValue): boolean {
-  if (v === null) return true;
-  if (typeof v === 'number') return Number.isNaN(v);
-  if (v instanceof PyObject) return v.typeName === 'NAType' || v.typeName === 'NaTType';
-  return false;
-}
+/** Tables with at least this many cells are written as bytes (csvWriteBytes.ts). */
+const BYTES_MIN_CELLS = 4096;
 
 /** The text pandas writes for one cell. */
 export function cellText(c: Column, row: number): string {
@@ -67,6 +64,15 @@ function labelText(l: Label): string {
  * writes as one empty line per row after the (empty) header line.
  */
 export function toCsv(names: Label[], columns: Column[], nrows?: number): string {
+  if (columns.length && columns[0].data.length * columns.length >= BYTES_MIN_CELLS) {
+    const body = csvBodyBytes(columns);
+    if (body !== null) return (names.length ? record(names.map(labelText)) : '\n') + body;
+  }
+  return toCsvStrings(names, columns, nrows);
+}
+
+/** toCsv a string per cell: small tables, and text that is not Latin-1. */
+export function toCsvStrings(names: Label[], columns: Column[], nrows?: number): string {
   const parts: string[] = [record(names.map(labelText))];
   if (names.length === 0) parts[0] = '\n';
   const n = columns.length ? columns[0].data.length : (nrows ?? 0);

@@ -218,24 +218,11 @@ export function fullColumn(v: PyValue, n: number): Column {
  */
 export function takeColumn(c: Column, idx: ArrayLike<number>): Column {
   const n = idx.length;
-  let missing = false;
-  for (let i = 0; i < n; i++) {
-    if (idx[i] < 0) {
-      missing = true;
-      break;
-    }
-  }
+  const missing = anyMissing(idx);
   switch (c.dtype) {
     case 'float64':
-    case 'int64': {
-      const src = c.data;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const j = idx[i];
-        out[i] = j < 0 ? NaN : src[j];
-      }
-      return { dtype: missing ? 'float64' : c.dtype, data: out };
-    }
+    case 'int64':
+      return { dtype: missing ? 'float64' : c.dtype, data: takeNumbers(c.data, idx) };
     case 'bool': {
       const src = c.data;
       if (missing) {
@@ -256,16 +243,38 @@ export function takeColumn(c: Column, idx: ArrayLike<number>): Column {
         for (let i = 0; i < n; i++) out[i] = idx[i] < 0 ? NaN : Number(src[idx[i]]);
         return floatCol(out);
       }
-      const out = new Array<PyValue>(n);
       // A nullable column's missing value is pd.NA (None here), not NaN.
-      const na = c.nullable ? null : NaN;
-      for (let i = 0; i < n; i++) {
-        const j = idx[i];
-        out[i] = j < 0 ? na : src[j];
-      }
-      return objCol(out, c.nullable);
+      return objCol(takeValues(src, idx, c.nullable ? null : NaN), c.nullable);
     }
   }
+}
+
+// takeColumn's loops, one per function: a merge or a sort takes every column, and a small
+// function is optimized once for all of them (a loop inside a larger one is recompiled per call).
+
+function anyMissing(idx: ArrayLike<number>): boolean {
+  for (let i = 0; i < idx.length; i++) if (idx[i] < 0) return true;
+  return false;
+}
+
+function takeNumbers(src: Float64Array, idx: ArrayLike<number>): Float64Array {
+  const n = idx.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = idx[i];
+    out[i] = j < 0 ? NaN : src[j];
+  }
+  return out;
+}
+
+function takeValues(src: readonly PyValue[], idx: ArrayLike<number>, na: PyValue): PyValue[] {
+  const n = idx.length;
+  const out = new Array<PyValue>(n);
+  for (let i = 0; i < n; i++) {
+    const j = idx[i];
+    out[i] = j < 0 ? na : src[j];
+  }
+  return out;
 }
 
 export function sliceColumn(c: Column, start: number, end: number): Column {

@@ -59,13 +59,27 @@ export class Factorizer {
     return c;
   }
 
+  /** code(s) for a str: the usual key, without code()'s type dispatch. */
+  codeString(s: string): number {
+    let g = this.strs.get(s);
+    if (g === undefined) {
+      g = this.count++;
+      this.strs.set(s, g);
+    }
+    return g;
+  }
+
   /** Codes of a whole column (numeric columns skip the value boxing). */
   codes(c: Column): Int32Array {
     const n = c.data.length;
     const out = new Int32Array(n);
     if (c.dtype === 'object') {
+      // Strings straight to their map (the common key); anything else through code().
       const d = c.data;
-      for (let i = 0; i < n; i++) out[i] = this.code(d[i]);
+      for (let i = 0; i < n; i++) {
+        const v = d[i];
+        out[i] = typeof v === 'string' ? this.codeString(v) : this.code(v);
+      }
       return out;
     }
     const d = c.data as ArrayLike<number>;

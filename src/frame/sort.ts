@@ -335,11 +335,12 @@ export function sortedCodes(c: Column): { codes: Int32Array; ncat: number } {
   const raw = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = d[i];
-    if (isNA(v)) {
+    const str = typeof v === 'string';
+    if (!str && isNA(v)) {
       raw[i] = -1;
       continue;
     }
-    const k = f.code(v);
+    const k = str ? f.codeString(v) : f.code(v);
     if (k === uniq.length) uniq.push(v);
     raw[i] = k;
   }
@@ -350,26 +351,157 @@ export function sortedCodes(c: Column): { codes: Int32Array; ncat: number } {
   return { codes, ncat: uniq.length };
 }
 
-/** pandas' lexsort_indexer: a stable sort by several keys, each ascending or descending, NaN last or first. */
-export function lexsortIndexer(keys: Column[], ascending: boolean[], naPosition: 'last' | 'first'): Int32Array {
+/** Rows from which lexsortIndexer sorts by radix passes. */
+const RADIX_MIN_ROWS = 2048;
+
+/**
+ * The 64-bit order key of a double as two 32-bit words (hi, lo): unsigned order of the words
+ * is numeric order, -0 equal to 0; NaN is all ones (last) or all zeros (first), which no
+ * number reaches in either direction. `descending` reverses the numbers, not NaN's place.
+ */
+function floatOrderWords(d: ArrayLike<number>, descending: boolean, naLast: boolean, hi: Uint32Array, lo: Uint32Array): void {
+  const n = d.length;
+  const f = new Float64Array(1);
+  const w = new Uint32Array(f.buffer); // little-endian word order, as on every platform Node runs on
+  const flip = descending ? 0xffffffff : 0;
+  const nan = naLast ? 0xffffffff : 0;
+  for (let i = 0; i < n; i++) {
+    const x = d[i];
+    if (x !== x) {
+      lo[i] = nan;
+      hi[i] = nan;
+      continue;
+    }
+    f[0] = x === 0 ? 0 : x;
+    const h = w[1];
+    // Negative numbers: all bits flipped; others: the sign bit set.
+    const neg = h >>> 31 === 1;
+    lo[i] = ((neg ? ~w[0] : w[0]) ^ flip) >>> 0;
+    hi[i] = ((neg ? ~h : h | 0x80000000) ^ flip) >>> 0;
+  }
+}
+
+// A radix pass in three loops, each its own small function: the four passes per key (and every
+// key) then share one optimized copy instead of recompiling a larger function's loops per call.
+
+/** count[d + 1] = number of rows whose 16-bit digit is d. */
+function histogram(perm: Int32Array, words: Uint32Array, shift: number, count: Int32Array): void {
+  count.fill(0);
+  const n = perm.length;
+  for (let k = 0; k < n; k++) count[((words[perm[k]] >>> shift) & 0xffff) + 1]++;
+}
+
+/** Whether one digit holds every row (the pass would not move any). */
+function oneBucket(count: Int32Array, n: number): boolean {
+  for (let b = 1; b <= 65536; b++) if (count[b]) return count[b] === n;
+  return true;
+}
+
+function prefixSums(count: Int32Array): void {
+  for (let b = 0; b < 65536; b++) count[b + 1] += count[b];
+}
+
+function scatter(perm: Int32Array, words: Uint32Array, shift: number, count: Int32Array, out: Int32Array): void {
+  const n = perm.length;
+  for (let k = 0; k < n; k++) {
+    const i = perm[k];
+    out[count[(words[i] >>> shift) & 0xffff]++] = i;
+  }
+}
+
+/**
+ * One stable counting-sort pass of `perm` by a 16-bit digit of words[row]; returns the new
+ * order (or perm itself when every row has the same digit).
+ */
+function digitPass(perm: Int32Array, words: Uint32Array, shift: number, count: Int32Array, spare: Int32Array): Int32Array {
+  histogram(perm, words, shift, count);
+  if (oneBucket(count, perm.length)) return perm;
+  prefixSums(count);
+  scatter(perm, words, shift, count, spare);
+  return spare;
+}
+
+/** Stable sort of `perm` by the codes (0 .. size-1) of each row. */
+function countingPass(perm: Int32Array, codes: Int32Array, size: number, spare: Int32Array): Int32Array {
+  const n = perm.length;
+  const start = new Int32Array(size + 1);
+  for (let k = 0; k < n; k++) start[codes[perm[k]] + 1]++;
+  for (let c = 0; c < size; c++) start[c + 1] += start[c];
+  for (let k = 0; k < n; k++) {
+    const i = perm[k];
+    spare[start[codes[i]]++] = i;
+  }
+  return spare;
+}
+
+/** Codes of a key as lexsort_indexer orders them: NaN last (code ncat) or first (0), descending reversed. */
+function keyCodes(k: Column, asc: boolean, naPosition: 'last' | 'first'): { codes: Int32Array; size: number } {
+  const { codes, ncat } = sortedCodes(k);
+  const n = codes.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    // NaN takes code ncat (last) or 0 (first, the others shifted up), as pandas does.
+    if (c < 0) out[i] = naPosition === 'last' ? ncat : 0;
+    else {
+      const v = asc ? c : ncat - c - 1;
+      out[i] = naPosition === 'last' ? v : v + 1;
+    }
+  }
+  return { codes: out, size: ncat + 1 };
+}
+
+/**
+ * pandas' lexsort_indexer: a stable sort by several keys, each ascending or descending, NaN
+ * last or first. The order is the stable sort by the tuple of the keys' codes, which an LSD
+ * sort reaches one key at a time from the last: a radix sort on the order bits of a numeric key
+ * (no codes needed), a counting sort on the codes of an object key. Small tables sort by packed
+ * codes instead (a radix pass costs its 65,536 buckets whatever the rows); `radix` forces one
+ * way or the other (the property tests compare them).
+ */
+export function lexsortIndexer(keys: Column[], ascending: boolean[], naPosition: 'last' | 'first', tuning: { radix?: boolean } = {}): Int32Array {
+  const n = keys.length ? keys[0].data.length : 0;
+  if (!(tuning.radix ?? n >= RADIX_MIN_ROWS)) return lexsortByPackedCodes(keys, ascending, naPosition);
+  // perm is the order so far; each pass writes the next order into spare, then they swap.
+  let perm: Int32Array = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  let spare: Int32Array = new Int32Array(n);
+  const advance = (next: Int32Array) => {
+    if (next === perm) return;
+    spare = perm;
+    perm = next;
+  };
+  let count: Int32Array | null = null;
+  let hi: Uint32Array | null = null;
+  let lo: Uint32Array | null = null;
+  for (let j = keys.length - 1; j >= 0; j--) {
+    const k = keys[j];
+    if (k.dtype === 'object') {
+      const { codes, size } = keyCodes(k, ascending[j], naPosition);
+      advance(countingPass(perm, codes, size, spare));
+    } else {
+      hi ??= new Uint32Array(n);
+      lo ??= new Uint32Array(n);
+      floatOrderWords(k.data, !ascending[j], naPosition === 'last', hi, lo);
+      count ??= new Int32Array(65537);
+      advance(digitPass(perm, lo, 0, count, spare));
+      advance(digitPass(perm, lo, 16, count, spare));
+      advance(digitPass(perm, hi, 0, count, spare));
+      advance(digitPass(perm, hi, 16, count, spare));
+    }
+  }
+  return perm;
+}
+
+/** lexsort_indexer by packing every key's codes and the row into one double. */
+function lexsortByPackedCodes(keys: Column[], ascending: boolean[], naPosition: 'last' | 'first'): Int32Array {
   const n = keys.length ? keys[0].data.length : 0;
   const all: Int32Array[] = [];
   const sizes: number[] = [];
   keys.forEach((k, j) => {
-    const { codes, ncat } = sortedCodes(k);
-    const out = new Int32Array(n);
-    const asc = ascending[j];
-    for (let i = 0; i < n; i++) {
-      const c = codes[i];
-      // NaN takes code ncat (last) or 0 (first, the others shifted up), as pandas does.
-      if (c < 0) out[i] = naPosition === 'last' ? ncat : 0;
-      else {
-        const v = asc ? c : ncat - c - 1;
-        out[i] = naPosition === 'last' ? v : v + 1;
-      }
-    }
-    all.push(out);
-    sizes.push(ncat + 1);
+    const { codes, size } = keyCodes(k, ascending[j], naPosition);
+    all.push(codes);
+    sizes.push(size);
   });
   // Pack the codes and the row into one double when they fit (a plain numeric sort is stable
   // by construction); otherwise compare code by code.

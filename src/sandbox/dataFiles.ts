@@ -60,7 +60,8 @@ export function createDataFileReader(pageDir: string, root: string, maxBytes: nu
 
 function safeRealpath(p: string): string | undefined {
   try {
-    return realpathSync(p);
+    // The native call resolves the whole path at once instead of lstat-ing each component.
+    return realpathSync.native(p);
   } catch {
     return undefined;
   }

@@ -4,8 +4,7 @@
  * when it lies inside the source. Each page gets its docname: the path without extension.
  */
 import { relative, resolve, sep } from 'node:path';
-import { globSync } from 'glob';
-import { IGNORED, PAGE_GLOB } from '../pages.js';
+import { globModule, IGNORED, PAGE_GLOB } from '../pages.js';
 import type { PageFormat } from '../directive/types.js';
 
 export interface PageFile {
@@ -25,7 +24,7 @@ export function discoverPages(srcDir: string, outDir?: string): { pages: PageFil
     const rel = relative(src, resolve(outDir));
     if (rel && !rel.startsWith('..') && !rel.startsWith(sep)) ignore.push(rel.split(sep).join('/') + '/**');
   }
-  const found = globSync(PAGE_GLOB, { cwd: src, ignore, nodir: true, posix: true }).sort();
+  const found = globModule().globSync(PAGE_GLOB, { cwd: src, ignore, nodir: true, posix: true }).sort();
   const byDoc = new Map<string, PageFile>();
   const duplicates: PageFile[] = [];
   for (const rel of found) {

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../errors.js';
 import { isDftablesError } from '../errors.js';
 import { evaluateBlock } from '../engine.js';
+import { evaluateBlocksIsolated, isolatePool } from '../sandbox/isolate.js';
 import { buildSite, type BuildOptions, type BuildSummary } from '../site/build.js';
 import { printDiagnostic } from './output.js';
 
@@ -20,6 +21,7 @@ export interface BuildCommandOptions {
   quiet?: boolean;
   /** Worker threads for evaluation (default 1: in this process). */
   jobs?: number;
+  isolate?: boolean;
 }
 
 interface Streams {
@@ -62,6 +64,8 @@ export async function runBuild(src: string, opts: BuildCommandOptions, streams: 
   const diagnostics: Diagnostic[] = [];
   const progress = progressLine(streams.err);
   let summary: BuildSummary;
+  // Workers load the engine while the pages are parsed.
+  if (opts.isolate !== false) isolatePool(opts.jobs).warm();
   try {
     summary = await buildSite({
       src,
@@ -70,7 +74,7 @@ export async function runBuild(src: string, opts: BuildCommandOptions, streams: 
       timeout: opts.timeout,
       force: opts.force,
       evaluate: evaluateBlock,
-      jobs: opts.jobs,
+      evaluateIsolated: opts.isolate === false ? undefined : (blocks, o) => evaluateBlocksIsolated(blocks, o, opts.jobs),
       report: (d) => diagnostics.push(d),
       progress: progress.update,
     });
@@ -96,7 +100,8 @@ export function registerBuild(program: Command): void {
     .option('--timeout <seconds>', 'time limit per block', (v) => Number(v))
     .option('--force', 'ignore the incremental cache: evaluate every block again')
     .option('-q, --quiet', 'print errors only, not warnings')
-    .option('-j, --jobs <n>', 'evaluate pages on N worker threads (helps cold builds of many pages on multi-core machines)', (v) => Number(v))
+    .option('-j, --jobs <n>', 'worker threads evaluating blocks (default: 2, or 1 on a single core)', (v) => Number(v))
+    .option('--no-isolate', 'evaluate blocks in the build process itself: a little faster, but a block stuck in one long operation (a backtracking regex) cannot be stopped at its time limit')
     .action(async (src: string, opts: BuildCommandOptions) => {
       process.exitCode = await runBuild(src, opts);
     });

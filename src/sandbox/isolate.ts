@@ -185,6 +185,16 @@ export class IsolatePool {
     });
   }
 
+  /**
+   * Starts the workers now, without work: a command that knows it will evaluate (build) lets them
+   * load the engine while it parses pages. Idle workers do not keep the process alive.
+   */
+  warm(): this {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    return this;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
@@ -300,14 +310,14 @@ export class IsolatePool {
 
 let shared: IsolatePool | undefined;
 
-/** The process-wide pool (started on first use). */
-export function isolatePool(): IsolatePool {
-  return (shared ??= new IsolatePool());
+/** The process-wide pool (started on first use; `size` applies to that first use only). */
+export function isolatePool(size?: number): IsolatePool {
+  return (shared ??= size && size > 0 ? new IsolatePool(Math.floor(size)) : new IsolatePool());
 }
 
 /** Evaluates blocks on the shared pool, in parallel; results in the order of `blocks`. */
-export function evaluateBlocksIsolated(blocks: readonly DirectiveBlock[], opts: IsolateOptions = {}): Promise<BlockResult[]> {
-  const pool = isolatePool();
+export function evaluateBlocksIsolated(blocks: readonly DirectiveBlock[], opts: IsolateOptions = {}, poolSize?: number): Promise<BlockResult[]> {
+  const pool = isolatePool(poolSize);
   return Promise.all(blocks.map((b) => pool.evaluate(b, opts)));
 }
 

@@ -18,7 +18,6 @@ import { parsePage, type ParsedPage, type RenderedPage } from '../render/page.js
 import { readAsset } from '../render/templates.js';
 import { escapeHtml, escapeText } from '../render/html.js';
 import { EvalCache } from './cache.js';
-import { EvalPool } from './evalPool.js';
 import { loadConfig } from './config.js';
 import { discoverPages, type PageFile } from './discover.js';
 import { indexSite, readingOrder } from './site.js';
@@ -39,10 +38,11 @@ export interface BuildOptions {
   /** Evaluates one block: the engine's evaluateBlock (the command passes it; tests may use goldens). */
   evaluate(block: DirectiveBlock, opts: EvalOptions): BlockResult;
   /**
-   * Worker threads evaluating pages with the engine (compiled package only), for cold builds of
-   * many pages on multi-core machines. Default 1: every block goes through `evaluate`, in this thread.
+   * Evaluates a page's blocks off this thread, with a hard time limit (the sandbox's worker pool):
+   * a block stuck in one long operation, such as a backtracking regex, is stopped at its limit.
+   * The command passes it; without it every block goes through `evaluate`, in this thread.
    */
-  jobs?: number;
+  evaluateIsolated?(blocks: readonly DirectiveBlock[], opts: EvalOptions): Promise<BlockResult[]>;
 }
 
 export interface BuildSummary {
@@ -119,21 +119,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   const order = readingOrder(site, rootDoc);
   const nav = new SiteNav(site, order, rootDoc);
 
-  // 2. Evaluate (or reuse) each page's blocks; with --jobs, on worker threads, so the main thread
+  // 2. Evaluate (or reuse) each page's blocks; isolated, on worker threads, so the main thread
   // renders pages while the next ones are evaluated.
   const cache = EvalCache.load(out, VERSION);
   const cachedResults = parsed.map((p) => {
     const blocks = findBlocks(p.text, p.shown, p.file.format);
     return { blocks, results: opts.force || !blocks.length ? undefined : cache.lookup(p.file.rel, p.text, p.shown) };
   });
-  const toEvaluate = cachedResults.filter((c) => c.blocks.length && !c.results).length;
-  const pool = (opts.jobs ?? 1) > 1 ? EvalPool.create(toEvaluate, opts.jobs!, evalOpts) : undefined;
-  const jobs = parsed.map((p, k) => {
-    const c = cachedResults[k];
-    if (c.results || !c.blocks.length || !pool) return undefined;
-    // A worker that fails leaves the page to this thread.
-    return pool.evaluate(p.shown, p.text, p.file.format).catch(() => undefined);
-  });
+  const jobs = cachedResults.map((c) => (c.results || !c.blocks.length || !opts.evaluateIsolated ? undefined : opts.evaluateIsolated(c.blocks, evalOpts)));
 
   // 3. Render each page as its results are ready.
   let tables = 0;
@@ -193,7 +186,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
       if (writeIfChanged(join(out, p.file.docname + '.html'), html)) written++;
     }
   } finally {
-    await pool?.close();
+    // Results of pages never rendered (an exception above) are not waited for.
+    void Promise.allSettled(jobs.filter(Boolean));
   }
   opts.progress?.(parsed.length, parsed.length, '');
   // Pages deleted since the last build leave the cache.

@@ -10,6 +10,13 @@ export interface PyRegexOptions {
   ignoreCase?: boolean;
   /** re.MULTILINE, re.DOTALL flag bits as Python numbers them. */
   flags?: number;
+  /**
+   * Only whether it matches counts, not the span (str.contains, match, fullmatch): a final `$`
+   * may then consume the newline it allows, which keeps the pattern free of lookaround, so
+   * V8's linear-time fallback (src/sandbox/regexGuard.ts) can take over a pattern that would
+   * backtrack for minutes, such as `(a+)+$`.
+   */
+  test?: boolean;
 }
 
 const RE_IGNORECASE = 2;
@@ -21,7 +28,8 @@ const cache = new Map<string, RegExp>();
 export function compilePyRegex(pattern: string, opts: PyRegexOptions = {}, global = false): RegExp {
   let flags = opts.flags ?? 0;
   if (opts.ignoreCase) flags |= RE_IGNORECASE;
-  const key = `${flags}|${global}|${pattern}`;
+  const test = opts.test ?? false;
+  const key = `${flags}|${global}|${test}|${pattern}`;
   const hit = cache.get(key);
   if (hit) {
     hit.lastIndex = 0;
@@ -45,8 +53,9 @@ export function compilePyRegex(pattern: string, opts: PyRegexOptions = {}, globa
     const ch = src[i];
     if (ch === '\\') {
       const next = src[i + 1] ?? '';
-      if (!inClass && next === 'A') out += '^(?<![\\s\\S])';
-      else if (!inClass && next === 'Z') out += '(?![\\s\\S])';
+      // Without the m flag, JS's ^ and $ are already the absolute start and end.
+      if (!inClass && next === 'A') out += flags & RE_MULTILINE ? '^(?<![\\s\\S])' : '^';
+      else if (!inClass && next === 'Z') out += flags & RE_MULTILINE ? '(?![\\s\\S])' : '$';
       else out += ch + next;
       i++;
       continue;
@@ -83,7 +92,8 @@ export function compilePyRegex(pattern: string, opts: PyRegexOptions = {}, globa
     }
     if (ch === '$' && !(flags & RE_MULTILINE)) {
       // Python's $ also matches just before a newline that ends the string.
-      out += '(?=\\n?(?![\\s\\S]))';
+      const last = i + 1 === src.length || src[i + 1] === '|' || src[i + 1] === ')';
+      out += test && last ? '\\n?$' : '(?=\\n?(?![\\s\\S]))';
       continue;
     }
     out += ch;

@@ -223,7 +223,7 @@ export class StrAccessor extends PyObject {
     const na = b.get('na');
     let f: (s: string) => boolean;
     if (regex) {
-      const re = compilePyRegex(pat, { ignoreCase: !caseSensitive, flags });
+      const re = compilePyRegex(pat, { ignoreCase: !caseSensitive, flags, test: true });
       f = (s) => {
         re.lastIndex = 0;
         return re.test(s);
@@ -532,16 +532,13 @@ const STR_METHODS: Record<string, StrImpl> = {
   },
   match(args, kwargs, site) {
     const b = bindArgs(sig('match', ['pat', 'case', 'flags', 'na'], { required: ['pat'] }), args, kwargs, site);
-    const re = compilePyRegex('(?:' + b.str('pat', '') + ')', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0) }, true);
-    return this._simple((s) => {
-      re.lastIndex = 0;
-      const m = re.exec(s);
-      return m !== null && m.index === 0;
-    });
+    const re = compilePyRegex('\\A(?:' + b.str('pat', '') + ')', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true });
+    return this._simple((s) => re.test(s));
   },
   fullmatch(args, kwargs, site) {
     const b = bindArgs(sig('fullmatch', ['pat', 'case', 'flags', 'na'], { required: ['pat'] }), args, kwargs, site);
-    const re = compilePyRegex('^(?:' + b.str('pat', '') + ')$', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0) });
+    // fullmatch spans the whole string: no final newline, unlike $.
+    const re = compilePyRegex('\\A(?:' + b.str('pat', '') + ')\\Z', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true });
     return this._simple((s) => re.test(s));
   },
   extract(args, kwargs, site) {

@@ -131,6 +131,8 @@ export class RenderState {
   /** Counts for the build summary. */
   dfTables = 0;
   dfErrors = 0;
+  /** Warnings and errors reported so far. */
+  private reported = 0;
 
   constructor(
     readonly env: PageEnv,
@@ -142,6 +144,15 @@ export class RenderState {
     return ++this.tabSets;
   }
 
+  /**
+   * Everything rendering can change besides returning HTML (diagnostics, ids, linked files,
+   * headings, roles, tab sets, table counts): equal marks before and after rendering some text
+   * mean that doing it again would return the same HTML and change nothing (renderers cache on it).
+   */
+  mark(): string {
+    return [this.reported, this.ids.count, this.assets.size, this.reads.size, this.headings.length, this.customRoles.size, this.dfTables, this.dfErrors, this.tabSets, this.collectors.length, this.sectionStack.length].join(',');
+  }
+
   warn(line: number, code: DiagnosticCode, message: string, col = 1, file = this.env.file): void {
     this.report('warning', line, code, message, col, file);
   }
@@ -151,6 +162,7 @@ export class RenderState {
   }
 
   private report(severity: Severity, line: number, code: DiagnosticCode, message: string, col: number, file: string): void {
+    this.reported++;
     this.env.report({ file, line, column: col, severity, code, message });
   }
 

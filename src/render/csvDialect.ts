@@ -27,6 +27,19 @@ export function docutilsDialect(opts: { delim?: string; quote?: string; escape?:
   };
 }
 
+/**
+ * Python's str.splitlines(): docutils reads csv-table data (a :file:, the original df_tables
+ * extension's `df.to_csv(index=False).splitlines()`) with it, so a cell holding \v, \f, \x1c-\x1e,
+ * \x85, U+2028 or U+2029 breaks the CSV line there, as \r, \n and \r\n do. No trailing empty line.
+ */
+const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+
+export function pythonSplitLines(text: string): string[] {
+  const lines = text.split(PY_LINE_BREAK);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
 export const HEADER_DIALECT: CsvDialect = { delimiter: ',', quotechar: '"', escapechar: '\\', doublequote: false, skipinitialspace: true, strict: true };
 
 const EOL = '';

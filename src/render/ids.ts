@@ -18,6 +18,11 @@ export class IdAllocator {
   private used = new Set<string>();
   private counter = 0;
 
+  /** How many ids were handed out (a changed count tells that rendering used one). */
+  get count(): number {
+    return this.used.size;
+  }
+
   /** The wanted id if it is free, else docutils' `id1`, `id2`, ... */
   use(wanted?: string): string {
     if (wanted && !this.used.has(wanted)) {

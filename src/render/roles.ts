@@ -5,14 +5,21 @@
  * (highlighted) with a DT702 warning, never dropped.
  */
 import type { RenderState } from './context.js';
-import { escapeHtml, escapeText } from './html.js';
+import { escapeHtml, escapeText, externalLink } from './html.js';
 import { unescape } from './rst/inline.js';
 
-/** Sphinx's explicit_title_re: `title <target>`. */
-const EXPLICIT_TITLE = /^(.+?)\s*(?<!\x00)<([^<]*?)>$/s;
+/**
+ * `title <target>` as Sphinx 5.3 splits it. Cross-reference roles (ReferenceRole: ref, doc, term,
+ * download, ...) match the escaped text with a target that may hold '<' (so the title is the
+ * shortest prefix); extlinks unescape first and match sphinx.util.nodes' explicit_title_re,
+ * whose target has no '<' (so `\<` counts as a bracket there).
+ */
+const REFERENCE_TITLE = /^(.+?)\s*(?<!\x00)<(.*?)>$/s;
+const EXTLINK_TITLE = /^(.+?)\s*<([^<]*?)>$/s;
 
-export function splitExplicitTitle(text: string): { explicit: boolean; title: string; target: string } {
-  const m = EXPLICIT_TITLE.exec(text);
+export function splitExplicitTitle(text: string, style: 'reference' | 'extlink' = 'reference'): { explicit: boolean; title: string; target: string } {
+  const subject = style === 'extlink' ? unescape(text) : text;
+  const m = (style === 'extlink' ? EXTLINK_TITLE : REFERENCE_TITLE).exec(subject);
   if (m) return { explicit: true, title: unescape(m[1]), target: unescape(m[2]) };
   const t = unescape(text);
   return { explicit: false, title: t, target: t };
@@ -39,6 +46,24 @@ export function preWords(text: string): string {
     .join('');
 }
 
+/** Sphinx's KeyboardTransform: keys joined by -, +, ^ or spaces become one kbd per key. */
+const KBD_SEPARATOR = /(?<=.)(-|\+|\^|\s+)(?=.)/s;
+// Sphinx 5.3's table, typos included: ('page' 'down') is the one string 'pagedown', so only these match.
+const KBD_MULTIWORD = new Set(['caps lock', 'page up', 'num lock']);
+
+function kbdHtml(text: string): string {
+  const key = (k: string) => `<kbd class="kbd docutils literal notranslate">${escapeText(k)}</kbd>`;
+  const parts = text.split(KBD_SEPARATOR);
+  const multiword = (p: string[]) => p.length >= 3 && p[1].trim() === '' && KBD_MULTIWORD.has(`${p[0].toLowerCase()} ${p[2].toLowerCase()}`);
+  if (parts.length === 1 || multiword(parts)) return key(text);
+  let inner = '';
+  while (parts.length) {
+    inner += key(multiword(parts) ? parts.splice(0, 3).join('') : parts.shift()!);
+    if (parts.length) inner += escapeText(parts.shift()!);
+  }
+  return `<kbd class="kbd compound docutils literal notranslate">${inner}</kbd>`;
+}
+
 const PY_ROLES = new Set(['func', 'class', 'meth', 'mod', 'attr', 'data', 'const', 'exc', 'obj', 'type']);
 
 export function renderRole(role: string, rawText: string, raw: string, line: number, rs: RenderState): string {
@@ -51,10 +76,10 @@ export function renderRole(role: string, rawText: string, raw: string, line: num
   }
   const ext = rs.env.site.extlinks[role];
   if (ext && Object.hasOwn(rs.env.site.extlinks, role)) {
-    const { explicit, title, target } = splitExplicitTitle(rawText);
+    const { explicit, title, target } = splitExplicitTitle(rawText, 'extlink');
     const url = percentFormat(withPlaceholder(ext.url), target);
     const shown = explicit ? title : ext.caption === null ? url : percentFormat(withPlaceholder(ext.caption), target);
-    return `<a class="reference external" href="${escapeHtml(url)}">${escapeText(shown)}</a>`;
+    return externalLink(url, escapeText(shown));
   }
   const bare = role.replace(/^(py|std|c|cpp|js|rst):/, '');
   switch (role) {
@@ -85,7 +110,7 @@ export function renderRole(role: string, rawText: string, raw: string, line: num
     case 'math':
       return `<span class="math notranslate nohighlight">\\(${escapeText(text)}\\)</span>`;
     case 'kbd':
-      return `<kbd class="kbd docutils literal notranslate">${escapeText(text)}</kbd>`;
+      return kbdHtml(text);
     case 'guilabel':
       return `<span class="guilabel">${escapeText(text.replace(/&(.)/g, '$1'))}</span>`;
     case 'menuselection':
@@ -134,7 +159,14 @@ export function renderRole(role: string, rawText: string, raw: string, line: num
   return `<span class="problematic" title="${escapeHtml(`Unknown role :${role}:`)}">${escapeText(raw)}</span>`;
 }
 
+/** A cross-reference role whose text starts with '!' makes no link (Sphinx's XRefRole): its text, as an xref. */
+function disabledXref(rawText: string, cls: string): string | undefined {
+  return rawText.startsWith('!') ? `<span class="xref std ${cls}">${escapeText(unescape(rawText.slice(1)))}</span>` : undefined;
+}
+
 function refRole(rawText: string, line: number, rs: RenderState): string {
+  const disabled = disabledXref(rawText, 'std-ref');
+  if (disabled) return disabled;
   const { explicit, title, target } = splitExplicitTitle(rawText);
   const label = target.toLowerCase().trim();
   const found = rs.env.site.labels.get(label);
@@ -159,6 +191,8 @@ export function resolveDocname(target: string, fromDoc: string): string {
 }
 
 function docRole(rawText: string, line: number, rs: RenderState): string {
+  const disabled = disabledXref(rawText, 'std-doc');
+  if (disabled) return disabled;
   const { explicit, title, target } = splitExplicitTitle(rawText);
   const docname = resolveDocname(target, rs.env.docname);
   const pageTitle = rs.env.site.pages.get(docname)?.title;

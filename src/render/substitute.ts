@@ -11,7 +11,7 @@
 import type { BlockResult } from '../engine.js';
 import type { DirectiveBlock } from '../directive/types.js';
 import { formatDiagnostic } from '../errors.js';
-import { docutilsDialect, readCsvRows, type CsvDialect } from './csvDialect.js';
+import { docutilsDialect, pythonSplitLines, readCsvRows, type CsvDialect } from './csvDialect.js';
 import { isNumericText } from './table.js';
 
 const DROPPED_OPTIONS = new Set(['df-var', 'df-arg']);
@@ -38,9 +38,7 @@ export function substituteBlocks(text: string, blocks: DirectiveBlock[], replace
 /** Rows as the df-table showed them: to_csv text read with its csv-table dialect options. */
 export function tableRows(result: BlockResult): string[][] {
   const opts = result.options!;
-  const lines = (result.csv ?? '').split(/\r\n|\r|\n/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return readCsvRows(lines, docutilsDialect(opts));
+  return readCsvRows(pythonSplitLines(result.csv ?? ''), docutilsDialect(opts));
 }
 
 /** One CSV line in `d`'s dialect with every field quoted (so no whitespace or delimiter is lost). */
@@ -52,6 +50,17 @@ function quoteRow(row: string[], d: CsvDialect): string {
       return q + body + q;
     })
     .join(d.delimiter === ' ' ? ' ' : d.delimiter);
+}
+
+/**
+ * docutils parses a df-table cell from `cell.splitlines()` as is, where a tab is neither a space
+ * (no indentation, no list-marker gap) nor nothing; but Sphinx expands the tabs of a page it reads,
+ * so a tab in the static table would become spaces and change what the cell is. A no-break space
+ * is what docutils treats as it treats a tab in a cell (whitespace to inline markup and strip(),
+ * not to ' +' patterns) and reads the same.
+ */
+function keepTabs(cell: string): string {
+  return cell.includes('\t') ? cell.replace(/\t/g, '\u00a0') : cell;
 }
 
 function optionLines(block: DirectiveBlock, prefix: string): string[] {
@@ -72,7 +81,7 @@ export function staticCsvTable(block: DirectiveBlock, result: BlockResult | unde
     return [`${first}.. error::`, '', `${rest}   df-table failed: ${message}`];
   }
   const dialect = docutilsDialect(result.options);
-  const data = tableRows(result).flatMap((row) => quoteRow(row, dialect).split('\n'));
+  const data = tableRows(result).flatMap((row) => quoteRow(myst ? row : row.map(keepTabs), dialect).split('\n'));
   if (myst) {
     const fence = fenceOf(pageLines[block.startLine - 1]);
     return [

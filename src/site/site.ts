@@ -19,7 +19,8 @@ export interface IndexedPage {
 /** Relative URL of `to`'s HTML page (and anchor) from `from`'s. */
 export function pageHref(from: string, to: string, anchor?: string): string {
   const hash = anchor ? `#${anchor}` : '';
-  if (from === to && hash) return hash;
+  // Sphinx: a link to the page itself is its anchor alone, or '#' (an empty refuri written as '#').
+  if (from === to) return hash || '#';
   return posix.relative(posix.dirname(from), to) + '.html' + hash;
 }
 

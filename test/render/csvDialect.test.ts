@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, docutilsDialect, HEADER_DIALECT, readCsvRows } from '../../src/render/csvDialect.js';
+import { CsvError, docutilsDialect, HEADER_DIALECT, pythonSplitLines, readCsvRows } from '../../src/render/csvDialect.js';
 
 describe('csv-table CSV reader (Python csv with docutils dialects)', () => {
   const d = docutilsDialect();
@@ -39,5 +39,11 @@ describe('csv-table CSV reader (Python csv with docutils dialects)', () => {
     expect(readCsvRows(['a\t b'], docutilsDialect({ delim: '\t' }))).toEqual([['a', 'b']]);
     expect(readCsvRows(['a  b', ' c'], docutilsDialect({ delim: ' ' }))).toEqual([['a', 'b'], ['c']]);
     expect(readCsvRows(['plain,"quoted, one"', 'next'], d)).toEqual([['plain', 'quoted, one'], ['next']]);
+  });
+
+  it("splits CSV text into lines like Python's str.splitlines (as docutils and the original extension do)", () => {
+    expect(pythonSplitLines('a\x0bb\x0cc\x1cd\x1de\x1ef\x85g\u2028h\u2029i\rj\r\nk\nl\n')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']);
+    expect(pythonSplitLines('x\n\n')).toEqual(['x', '']);
+    expect(pythonSplitLines('')).toEqual([]);
   });
 });

@@ -59,6 +59,37 @@ describe('directives', () => {
     expect(html).toContain('<caption><span class="caption-text">Prices</span>');
   });
 
+  it("splits a df-table's CSV where Python's splitlines does (a \\v in a value breaks its row, as in the original)", () => {
+    const { html } = renderPage('.. df-table::\n   :header-rows: 1\n\n   df = x\n', { tables: { 1: okTable('a,b\nv\x0bw,1\n') } });
+    expect(cellTexts(html)).toEqual(['a', 'b', 'v', '', 'w', '1']);
+  });
+
+  it('shows no table for a df-table whose frame has no rows under its header rows, as docutils', () => {
+    const { html, diagnostics } = renderPage('.. df-table::\n   :header-rows: 1\n\n   df = x\n', { tables: { 1: okTable('a,b\n') } });
+    expect(html).not.toContain('<table');
+    expect(diagnostics).toMatchObject([{ code: 'DT705', message: 'Insufficient data supplied (1 row(s)); no data remaining for table body, required by "df-table" directive.' }]);
+  });
+
+  it('shows no table when the stub columns are all the columns, as docutils', () => {
+    const table = { ...okTable('a,b\nx,y\n', 0), options: { headerRows: 0, stubColumns: 2, classes: [], dfVar: 'df', keepspace: false } };
+    const { html, diagnostics } = renderPage('.. df-table::\n   :stub-columns: 2\n\n   df = x\n', { tables: { 1: table } });
+    expect(html).not.toContain('<table');
+    expect(diagnostics).toMatchObject([{ code: 'DT705', message: 'Insufficient data supplied (2 columns(s)); no data remaining for table body, required by "df-table" directive.' }]);
+  });
+
+  it('parses a cell as docutils parses cell.splitlines(): tabs and trailing space are not indentation or list markers', () => {
+    const { html } = renderPage('.. df-table::\n\n   df = x\n', { tables: { 1: okTable('\tleading tab,A.\t,| * \n', 0) } });
+    expect(html).toContain('<td><p>\tleading tab</p></td>');
+    expect(html).toContain('<td><p>A.</p></td>');
+    expect(html).not.toContain('problematic');
+  });
+
+  it('shows nothing for a title or transition in a cell (docutils: unexpected section title)', () => {
+    const { html } = renderPage('.. csv-table::\n\n   "****", "Title\n   =====", "----\n   after"\n');
+    expect(cellTexts(html)).toEqual(['', '', 'after']);
+    expect(html).not.toContain('<hr');
+  });
+
   it('renders a failed df-table as an error box quoting the failing line', () => {
     const src = '.. df-table::\n\n   df = pd.read_csv("x.csv")\n';
     const error = { file: 'page.rst', line: 3, column: 21, severity: 'error' as const, code: 'DT401' as const, message: "file 'x.csv' not found", hint: 'CSV files beside it: y.csv' };

@@ -50,4 +50,37 @@ describe('roles', () => {
     expect(resolveDocname('../x/y.rst', 'a/b/page')).toBe('a/x/y');
     expect(resolveDocname('/top', 'a/b/page')).toBe('top');
   });
+
+  it("splits keyboard keys as Sphinx's KeyboardTransform does (its multi-word key table included)", () => {
+    const { html } = renderPage(':kbd:`Ctrl+C` :kbd:`Caps Lock` :kbd:`Page Down`\n');
+    const key = (k: string) => `<kbd class="kbd docutils literal notranslate">${k}</kbd>`;
+    expect(html).toContain(`<kbd class="kbd compound docutils literal notranslate">${key('Ctrl')}+${key('C')}</kbd>`);
+    expect(html).toContain(key('Caps Lock'));
+    expect(html).toContain(`<kbd class="kbd compound docutils literal notranslate">${key('Page')} ${key('Down')}</kbd>`);
+  });
+
+  it('takes the shortest title of a cross-reference whose target holds "<" (ReferenceRole)', () => {
+    expect(splitExplicitTitle('x <l>`y <z>')).toEqual({ explicit: true, title: 'x', target: 'l>`y <z' });
+  });
+
+  it('unescapes an extlink before splitting its title, so an escaped < still opens the target', () => {
+    const { html } = renderPage(':issue:`Bug \\<7>`\n', { extlinks });
+    expect(html).toContain('<a class="reference external" href="https://tracker/7">Bug</a>');
+  });
+
+  it('makes no link of a :ref: or :doc: starting with "!" and does not warn', () => {
+    const { html, diagnostics } = renderPage(':ref:`!setup` :doc:`!other`\n');
+    expect(html).toContain('<span class="xref std std-ref">setup</span> <span class="xref std std-doc">other</span>');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('links a :doc: to the page itself with "#"', () => {
+    const { html } = renderPage('Me\n==\n\n:doc:`page`\n', { docname: 'a/page' });
+    expect(html).toContain('<a class="reference internal" href="#"><span class="doc">Me</span></a>');
+  });
+
+  it('cloaks a mailto: link as Sphinx does (cloak_email_addresses)', () => {
+    const { html } = renderPage('write to team@example.com\n');
+    expect(html).toContain('<a class="reference external" href="mailto:team&#37;&#52;&#48;example&#46;com">team<span>&#64;</span>example<span>&#46;</span>com</a>');
+  });
 });

@@ -18,4 +18,9 @@ describe('smart quotes (Sphinx smartquotes_action qDe)', () => {
   it('does not touch attribute values', () => {
     expect(educateHtml('<a href="a--b">it\'s</a>')).toBe('<a href="a--b">it\u2019s</a>');
   });
+
+  it('reads text before HTML escaping, so a quote before < opens (docutils: & is not punctuation)', () => {
+    expect(educateHtml("<p>('&lt;x</p>")).toBe('<p>(\u2018&lt;x</p>');
+    expect(educateHtml('<p>a &amp; "b"</p>')).toBe('<p>a &amp; \u201cb\u201d</p>');
+  });
 });

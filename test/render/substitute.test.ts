@@ -23,12 +23,22 @@ describe('render --to rst: df-table to static csv-table', () => {
     );
   });
 
-  it('quotes every cell so docutils reads back exactly the same cells', () => {
+  it('quotes every cell so docutils reads back the same cells (tabs as no-break spaces)', () => {
     const cells = [['  leading', 'tab\there', 'quote "x"', ''], ['multi\nline', ',', ' ', '`role`_']];
     const csv = cells.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n') + '\n';
     const out = toRst('.. df-table::\n   :header-rows: 1\n\n   df = x\n', { 1: ok(csv, { keepspace: true }) });
     const content = out.split('\n').slice(3).map((l) => l.slice(3));
-    expect(readCsvRows(content.slice(0, -1), docutilsDialect({ keepspace: true }))).toEqual(cells);
+    expect(readCsvRows(content.slice(0, -1), docutilsDialect({ keepspace: true }))).toEqual(cells.map((r) => r.map((c) => c.replace(/\t/g, '\u00a0'))));
+  });
+
+  it('breaks rows where the original did: the CSV is split with Python\'s splitlines', () => {
+    const out = toRst('.. df-table::\n\n   df = x\n', { 1: ok('a,b\nv\x0bw,1\n', { headerRows: 0 }) });
+    expect(out).toBe('.. csv-table::\n\n   "a","b"\n   "v"\n   "w","1"\n');
+  });
+
+  it('writes tabs in cells as no-break spaces, which Sphinx does not expand into indentation when it reads the page', () => {
+    const out = toRst('.. df-table::\n\n   df = x\n', { 1: ok('"\tx\n-\ty",z\n', { headerRows: 0 }) });
+    expect(out).toBe('.. csv-table::\n\n   "\u00a0x\n   -\u00a0y","z"\n');
   });
 
   it('preserves CRLF line endings', () => {

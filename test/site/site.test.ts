@@ -23,6 +23,10 @@ describe('site index', () => {
     expect(pageHref('guide/a', 'guide/a', 'top')).toBe('#top');
   });
 
+  it('links a page to itself as "#", as Sphinx writes a :doc: to the current page', () => {
+    expect(pageHref('guide/a', 'guide/a')).toBe('#');
+  });
+
   it('collects labels with section titles and warns on a duplicate', () => {
     const { info, diagnostics } = site({ a: '.. _l:\n\nTitle A\n=======\n', b: '.. _l:\n\nTitle B\n=======\n' });
     expect(info.labels.get('l')).toEqual({ docname: 'a', id: 'l', title: 'Title A' });

@@ -132,3 +132,40 @@ export function tableCellHtml(html: string): string[][] {
 export function tableCells(html: string): string[][] {
   return tableCellHtml(html).map((cells) => cells.map((c) => decode(c.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim()));
 }
+
+export interface CellSummary {
+  /** 'th' or 'td', '.stub' for a stub column. */
+  tag: string;
+  text: string;
+  /** Links a reader follows, as 'href text' (Sphinx's links from problematic text to hidden messages left out). */
+  links: string[];
+}
+
+export interface TableSummary {
+  caption?: string;
+  headRows: number;
+  rows: CellSummary[][];
+}
+
+/**
+ * Every table of a page (ours or Sphinx's) as a reader sees it: caption, thead rows, and per cell
+ * its tag, text and links. What differs between two writers of the same tables and does not show
+ * (auto id numbers, attribute escaping, classes) is left out.
+ */
+export function tableSummaries(html: string): TableSummary[] {
+  const text = (h: string) => decode(h.replace(/<a class="headerlink"[\s\S]*?<\/a>/g, '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return [...html.matchAll(/<table\b[\s\S]*?<\/table>/g)].map(([t]) => {
+    const caption = /<caption>([\s\S]*?)<\/caption>/.exec(t)?.[1];
+    const rows = (part: string) =>
+      [...part.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map(([, r]) =>
+        [...r.matchAll(/<(t[hd])\b([^>]*)>([\s\S]*?)<\/\1>/g)].map(([, tag, attrs, inner]) => ({
+          tag: tag + (/\bstub\b/.test(attrs) ? '.stub' : ''),
+          text: text(inner),
+          links: [...inner.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a>/g)]
+            .filter(([, a, body]) => !/headerlink/.test(a) && !/^<span class="problematic"/.test(body))
+            .map(([, a, body]) => `${decode(/href="([^"]*)"/.exec(a)?.[1] ?? '').replace(/^#id\d+$/, '#id?')} ${text(body)}`),
+        })),
+      );
+    return { ...(caption !== undefined ? { caption: text(caption) } : {}), headRows: rows(/<thead>([\s\S]*?)<\/thead>/.exec(t)?.[1] ?? '').length, rows: rows(t) };
+  });
+}

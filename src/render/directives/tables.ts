@@ -9,19 +9,12 @@ import type { Diagnostic } from '../../errors.js';
 import { DftablesError } from '../../errors.js';
 import { OPTION_SPEC, type TableOptions } from '../../directive/options.js';
 import type { DirectiveCall, RenderState } from '../context.js';
-import { CsvError, docutilsDialect, HEADER_DIALECT, readCsvRows } from '../csvDialect.js';
+import { CsvError, docutilsDialect, HEADER_DIALECT, pythonSplitLines, readCsvRows } from '../csvDialect.js';
 import { renderTable, type CellInput } from '../table.js';
 import { renderTemplate } from '../templates.js';
 import { directiveSource } from './options.js';
 
 type CsvOptions = TableOptions & { file?: string; url?: string };
-
-/** Python's str.splitlines for the line breaks CSV text has. */
-function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 /** A csv-table's options, converted and checked by the same converters df-table's use. */
 function csvTableOptions(d: DirectiveCall, rs: RenderState): CsvOptions {
@@ -70,7 +63,7 @@ export function csvTable(d: DirectiveCall, rs: RenderState): string {
   } else if (opts.file) {
     const read = rs.readFile(opts.file, d.file, d.line, 'DT401');
     if (!read) return tableProblem(d, rs, `Problems with "${d.name}" directive path: ${opts.file}`, false);
-    lines = splitLines(read.text.replace(/^\ufeff/, ''));
+    lines = pythonSplitLines(read.text.replace(/^\ufeff/, ''));
   } else {
     return tableProblem(d, rs, `The "${d.name}" directive requires content; none supplied.`);
   }
@@ -88,7 +81,7 @@ export function dfTable(d: DirectiveCall, rs: RenderState): string {
     rs.env.report(error);
     return errorBox(error, rs, d.name);
   }
-  let html = assembleTable(d, rs, splitLines(result.csv), result.options, d.line);
+  let html = assembleTable(d, rs, pythonSplitLines(result.csv), result.options, d.line);
   if (rs.env.showWarnings) for (const w of result.warnings) html += errorBox(w, rs, d.name);
   return html;
 }
@@ -108,11 +101,16 @@ function assembleTable(d: DirectiveCall, rs: RenderState, lines: string[], opts:
   if (rows.length < headerRows) {
     return tableProblem(d, rs, `${headerRows} header row(s) specified but only ${rows.length} row(s) of data supplied ("${d.name}" directive).`);
   }
-  if (rows.length === headerRows && headerRows > 0 && d.name !== 'df-table') {
+  // df-table too: the original extension is a CSVTable, so a frame with no rows under its header
+  // rows, or no columns beside its stub columns, is this error and no table in its pages.
+  if (rows.length === headerRows && headerRows > 0) {
     return tableProblem(d, rs, `Insufficient data supplied (${rows.length} row(s)); no data remaining for table body, required by "${d.name}" directive.`);
   }
   for (const row of rows) {
     if (row.length < stubColumns) return tableProblem(d, rs, `${stubColumns} stub column(s) specified but only ${row.length} columns(s) of data supplied ("${d.name}" directive).`);
+    if (row.length === stubColumns && stubColumns > 0) {
+      return tableProblem(d, rs, `Insufficient data supplied (${row.length} columns(s)); no data remaining for table body, required by "${d.name}" directive.`);
+    }
   }
   if (Array.isArray(opts.widths) && opts.widths.length !== maxCols) {
     return tableProblem(d, rs, `"${d.name}" widths do not match the number of columns in table (${maxCols}).`);

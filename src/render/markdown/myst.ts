@@ -4,7 +4,8 @@
  * matter. Directive fences and roles render through the same tables as reStructuredText; GFM
  * tables get Sphinx's table classes, a scrolling wrapper and numeric column marks.
  */
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
@@ -153,8 +154,16 @@ function smartQuotes(state: StateCore): void {
   }
 }
 
+/**
+ * markdown-it is loaded when the first Markdown page is parsed (through its CommonJS build, the
+ * one a synchronous load can take): loading it costs every command about 30 ms, and most sites
+ * have no Markdown page.
+ */
+const loadCjs = createRequire(import.meta.url);
+
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  const MarkdownItClass = loadCjs('markdown-it') as typeof MarkdownIt;
+  const md = new MarkdownItClass({ html: true, linkify: false, typographer: false });
   md.block.ruler.before('fence', 'colon_fence', colonFence, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('heading', 'myst_target', mystTarget);
   md.block.ruler.before('heading', 'myst_comment', mystComment);

@@ -25,7 +25,16 @@ interface MdEnv {
   levels: number[];
 }
 
-const md = createMarkdown();
+let mdInstance: ReturnType<typeof createMarkdown> | undefined;
+
+/** markdown-it with the MyST rules and our renderer, made when the first Markdown page needs it. */
+function markdown(): ReturnType<typeof createMarkdown> {
+  if (!mdInstance) {
+    mdInstance = createMarkdown();
+    installRenderer(mdInstance);
+  }
+  return mdInstance;
+}
 
 /**
  * Text that Markdown could read as anything but itself: inline markup, entities, block starts
@@ -33,7 +42,6 @@ const md = createMarkdown();
  * skip markdown-it (nearly all benchmark cells).
  */
 const MARKDOWN_CHARS = /[\\`*_{}[\]<>&~|"'\t\n\r\u00a0]|--|\.\.\.|^\s|^[#>=+%(-]|^\d+[.)](\s|$)/;
-installRenderer();
 
 /** Options and body of a directive fence: `:key: value` lines or a `---` YAML block first. */
 export function splitFence(content: string, fenceLine: number): { options: DirectiveOptionNode[]; body: string[]; contentLine: number } {
@@ -69,7 +77,7 @@ function nested(env: MdEnv, firstLine: number): MdEnv {
   return { rs: env.rs, lineOffset: firstLine - 1, levels: env.levels };
 }
 
-function installRenderer(): void {
+function installRenderer(md: ReturnType<typeof createMarkdown>): void {
   const rules = md.renderer.rules;
   rules.fence = (tokens, idx, _opts, env: MdEnv) => {
     const t = tokens[idx];
@@ -184,6 +192,7 @@ function inlineTokenText(inline: Token | undefined): string {
 }
 
 export function parseMarkdownPage(text: string, _path: string, _opts: ParseOptions): ParsedPage {
+  const md = markdown();
   const ids = new IdAllocator();
   const tokens = md.parse(text, {});
   const headings: OutlineEntry[] = [];

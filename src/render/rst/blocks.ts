@@ -22,6 +22,11 @@ export interface ParseState {
   include?(path: string, line: number): { text: string; file: string } | undefined;
   /** The file being parsed, when it is not the page (an included file). */
   file?: string;
+  /**
+   * false for text docutils parses without match_titles (a table cell): a section title or a
+   * transition there is an "Unexpected section title" error, and its lines show nothing.
+   */
+  titles?: boolean;
 }
 
 const BULLET = /^([-+*\u2022\u2023\u2043])( +|$)/;
@@ -88,6 +93,15 @@ class BodyParser {
     return this.out;
   }
 
+  /**
+   * The state for what docutils parses with a plain nested_parse (block quotes, list items, field
+   * bodies, definitions, footnotes, table cells): match_titles is off there, so a title or a
+   * transition line is an error that shows nothing.
+   */
+  private nested(): ParseState {
+    return this.st.titles === false ? this.st : { ...this.st, titles: false };
+  }
+
   private pageLine(i = this.i): number {
     return this.base + i;
   }
@@ -103,7 +117,15 @@ class BodyParser {
     if (SIMPLE_TOP.test(line)) return this.table('simple');
     if (EXPLICIT.test(line)) return this.explicit();
     if (ANON_TARGET.test(line)) return this.anonymousShort();
-    if (ADORNMENT.test(line) && this.adornmentLine(line)) return;
+    if (ADORNMENT.test(line) && this.st.titles === false) {
+      // docutils' Body.line without match_titles: '::' and short lines are text; a longer one is dropped.
+      const marker = line.trim();
+      if (marker !== '::' && marker.length >= 4) {
+        this.st.warn(this.pageLine(), 'Unexpected section title or transition.');
+        this.i++;
+        return;
+      }
+    } else if (ADORNMENT.test(line) && this.adornmentLine(line)) return;
     this.text();
   }
 
@@ -114,7 +136,7 @@ class BodyParser {
     const blk = indentedBlock(this.lines, start);
     this.i = blk.end;
     const { lines: body, attribution } = splitAttribution(blk.lines);
-    const node: Block = { kind: 'block_quote', line: this.pageLine(start), children: parseBlocks(body, this.pageLine(start), this.st) };
+    const node: Block = { kind: 'block_quote', line: this.pageLine(start), children: parseBlocks(body, this.pageLine(start), this.nested()) };
     if (attribution) node.attribution = attribution;
     this.out.push(node);
   }
@@ -150,7 +172,7 @@ class BodyParser {
     const blk = line.length > markerEnd ? indentedBlock(this.lines, start, { blockIndent: markerEnd }) : indentedBlock(this.lines, start, { firstIndent: markerEnd });
     this.i = blk.end;
     const { lines: body, skipped } = trimBlankLines(blk.lines);
-    return parseBlocks(body, this.pageLine(start) + skipped, this.st);
+    return parseBlocks(body, this.pageLine(start) + skipped, this.nested());
   }
 
   private bulletList(bullet: string): void {
@@ -201,11 +223,17 @@ class BodyParser {
     return true;
   }
 
+  /**
+   * docutils' is_enumerated_list_item: the line after an item is blank, indented, or starts with
+   * the next enumerator or the auto-enumerator in the same format, followed by a space ("a)" then
+   * "#. " is not a list: both lines are a paragraph).
+   */
   private validEnumItem(i: number, e: Enumerator): boolean {
     const next = this.lines[i + 1];
     if (next === undefined || !next.slice(0, 1).trim()) return true;
-    const n = parseEnumerator(next, e.sequence === '#' ? undefined : e.sequence);
-    return !!n && (n.sequence === '#' || n.ordinal === e.ordinal + 1);
+    const [prefix, suffix] = { period: ['', '.'], rparen: ['', ')'], parens: ['(', ')'] }[e.format];
+    const following = enumeratorText(e.ordinal + 1, e.sequence);
+    return (following !== undefined && next.startsWith(`${prefix}${following}${suffix} `)) || next.startsWith(`${prefix}#${suffix} `);
   }
 
   private fieldList(): void {
@@ -217,7 +245,7 @@ class BodyParser {
       const blk = indentedBlock(this.lines, start, { firstIndent: m[0].length });
       this.i = blk.end;
       const { lines: body, skipped } = trimBlankLines(blk.lines);
-      node.fields.push({ name: m[1], line: this.pageLine(start), body: parseBlocks(body, this.pageLine(start) + skipped, this.st) });
+      node.fields.push({ name: m[1], line: this.pageLine(start), body: parseBlocks(body, this.pageLine(start) + skipped, this.nested()) });
       if (!this.skipBlankToListContinuation()) break;
     }
     this.out.push(node);
@@ -231,7 +259,8 @@ class BodyParser {
       const m = LINE_BLOCK.exec(line);
       if (m) {
         const text = line.slice(1);
-        node.lines.push({ indent: text.trim() ? indentOf(text) - 1 : 0, text: text.trim() });
+        // Trailing whitespace stays (a cell's lines keep theirs): `| * ` is a '*', not a start-string.
+        node.lines.push({ indent: text.trim() ? indentOf(text) - 1 : 0, text: text.trim() ? text.trimStart() : '' });
       } else if (line[0] === ' ' && node.lines.length) {
         const prev = node.lines[node.lines.length - 1];
         prev.text += ' ' + line.trim();
@@ -269,7 +298,7 @@ class BodyParser {
     const cell = (c: (typeof parsed.rows)[number][number]) => ({
       rowspan: c.rowspan,
       colspan: c.colspan,
-      blocks: parseBlocks(trimBlankLines(c.lines).lines, line + c.top + 1 + trimBlankLines(c.lines).skipped, this.st),
+      blocks: parseBlocks(trimBlankLines(c.lines).lines, line + c.top + 1 + trimBlankLines(c.lines).skipped, this.nested()),
     });
     const node: TableNode = {
       kind: 'table',
@@ -370,7 +399,7 @@ class BodyParser {
     this.i = blk.end;
     const { lines, skipped } = trimBlankLines(blk.lines);
     const citation = !/^([0-9]+|#.*|\*)$/.test(label);
-    this.out.push({ kind: 'footnote', line: this.pageLine(start), label, citation, children: parseBlocks(lines, this.pageLine(start) + skipped, this.st) });
+    this.out.push({ kind: 'footnote', line: this.pageLine(start), label, citation, children: parseBlocks(lines, this.pageLine(start) + skipped, this.nested()) });
   }
 
   /**
@@ -515,6 +544,10 @@ class BodyParser {
       if (under.length >= [...title].length || under.length >= 4) {
         if (under.length < [...title].length) this.st.warn(this.pageLine(start + 1), 'Title underline too short.');
         this.i = start + 2;
+        if (this.st.titles === false) {
+          this.st.warn(this.pageLine(start), 'Unexpected section title.');
+          return;
+        }
         this.out.push({ kind: 'title', line: this.pageLine(start), title: title.trim(), style: under[0] + 'u' });
         return;
       }
@@ -523,7 +556,8 @@ class BodyParser {
     let j = start + 1;
     while (j < this.lines.length && !isBlank(this.lines[j]) && this.lines[j][0] !== ' ') j++;
     this.i = j;
-    let text = this.lines.slice(start, j).join('\n');
+    // docutils' paragraph(): the joined lines, trailing whitespace dropped (cell lines keep theirs).
+    let text = this.lines.slice(start, j).join('\n').trimEnd();
     if (j < this.lines.length && this.lines[j][0] === ' ' && !text.endsWith('::')) {
       this.st.warn(this.pageLine(j), 'Unexpected indentation.');
     }
@@ -549,7 +583,7 @@ class BodyParser {
         term: parts[0],
         classifiers: parts.slice(1),
         line: this.pageLine(start),
-        body: parseBlocks(blk.lines, this.pageLine(start + 1), this.st),
+        body: parseBlocks(blk.lines, this.pageLine(start + 1), this.nested()),
       });
       if (!this.skipBlankToListContinuation()) break;
     }
@@ -642,6 +676,20 @@ function parseEnumerator(line: string, expected?: NonNullable<ListNode['enumtype
   const ordinal = toOrdinal(text, sequence);
   if (ordinal === undefined) return undefined;
   return { format, sequence, ordinal, end };
+}
+
+/** docutils' make_enumerator: the enumerator text of `ordinal` in `sequence` (none past z or 4999). */
+function enumeratorText(ordinal: number, sequence: Enumerator['sequence']): string | undefined {
+  if (sequence === '#') return '#';
+  if (sequence === 'arabic') return String(ordinal);
+  if (sequence.endsWith('alpha')) {
+    if (ordinal > 26) return undefined;
+    const c = String.fromCharCode(96 + ordinal);
+    return sequence === 'upperalpha' ? c.toUpperCase() : c;
+  }
+  if (ordinal > 4999) return undefined;
+  const r = toRoman(ordinal);
+  return sequence === 'lowerroman' ? r.toLowerCase() : r;
 }
 
 function toOrdinal(text: string, seq: NonNullable<ListNode['enumtype']>): number | undefined {

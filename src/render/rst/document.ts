@@ -228,7 +228,11 @@ function styleLevel(styles: string[], t: TitleNode): number {
   return k + 1;
 }
 
-/** Parses RST text as body elements of an existing page (table cells, substitution text). */
-export function parseFragment(text: string, firstLine: number, warn: ParseState['warn']): Block[] {
-  return nestSections(parseBlocks(toLines(text), firstLine, { warn }), []);
+/**
+ * Parses a csv-table cell (or other RST text inside a page) as body elements: a nested parse, as
+ * docutils makes for a cell, so no section titles or transitions (match_titles off); `'cell'`
+ * keeps the lines as docutils gets them from `cell.splitlines()` (tabs, trailing whitespace).
+ */
+export function parseFragment(text: string, firstLine: number, warn: ParseState['warn'], lines: 'page' | 'cell' = 'page'): Block[] {
+  return parseBlocks(toLines(text, lines), firstLine, { warn, titles: false });
 }

@@ -6,13 +6,17 @@
  * the patterns can see them. Like docutils, inline markup does not nest.
  */
 
+import { ESCAPE_MARKS, NUL_MARK, restoreEscapeMarks } from '../smartquotes.js';
+import { URI_SCHEMES } from './uriSchemes.js';
+
 export type Inline =
   | { t: 'text'; v: string }
   | { t: 'emphasis' | 'strong' | 'literal'; v: string }
   /** Interpreted text. `text` keeps escapes as NUL marks: roles unescape as they need. */
   | { t: 'role'; role: string; text: string; raw: string }
   /** A hyperlink reference; `defines` names the target an embedded URI creates (`text <url>`_). */
-  | { t: 'reference'; text: string; refuri?: string; refname?: string; anonymous?: boolean; defines?: string }
+  /** `raw`: the source (shown as problematic when the reference cannot be resolved). */
+  | { t: 'reference'; text: string; refuri?: string; refname?: string; anonymous?: boolean; defines?: string; raw?: string }
   /** Inline internal target: _`text`. */
   | { t: 'target'; text: string; name: string }
   | { t: 'substitution'; name: string; refend: string; raw: string }
@@ -52,7 +56,6 @@ const EMBEDDED = /(?:[ \n]+|^)<(?!\s)((?:[^<>]|\x00[<>])+)(?<![\s\x00])>$/u;
 const URIC = "[-_.!~*'()\\[\\];/:@&=+$,%a-zA-Z0-9\\x00]";
 const URI_END = `(?:[_~*/=+a-zA-Z0-9]|${URIC}(?=[>]))`;
 const EMAILC = "[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9\\x00]";
-const SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'mailto', 'file', 'ssh', 'git', 'svn', 'news', 'nntp', 'telnet', 'irc', 'ircs', 'sftp', 'data', 'tel', 's3']);
 const STANDALONE = new RegExp(
   PREFIX +
     `(?<whole>(?<scheme>[a-zA-Z][a-zA-Z0-9.+-]*):(?:(?:\\/\\/?)?${URIC}*${URI_END})(?:\\?${URIC}*${URI_END})?(?:#${URIC}*${URI_END})?` +
@@ -69,6 +72,15 @@ const PAIRS: Record<string, string> = {
 /** docutils' escape2null: `\x` becomes NUL + x, so escaped characters are never markup. */
 export function escape2null(text: string): string {
   return text.replace(/\\([\s\S]?)/g, '\x00$1');
+}
+
+/**
+ * Text shown as text (not a link target or name), with its escapes left as smartquotes' marks:
+ * an escaped quote, dash, dot or backquote is not educated, and the backslash's place still counts
+ * as context, as in docutils' text nodes. educateHtml() (or inlineText()) restores the text.
+ */
+export function unescapeText(text: string): string {
+  return text.includes('\x00') ? text.replace(/\x00([\s\S]?)/g, (_, c: string) => NUL_MARK + (ESCAPE_MARKS[c] ?? c)) : text;
 }
 
 /** docutils' unescape: drop NUL marks (and escaped whitespace), or turn them back into backslashes. */
@@ -120,7 +132,7 @@ export function parseInline(text: string, warn?: (message: string) => void): Inl
             nodes = [problem(s.slice(roleStart, textEnd), 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).')];
           } else if (refend) {
             if (role || endRole) nodes = [problem(s.slice(roleStart, textEnd), 'Mismatch: both interpreted text role and reference suffix.')];
-            else nodes = phraseRef(escaped, refend === '__');
+            else nodes = phraseRef(escaped, refend === '__', unescape(s.slice(roleStart, textEnd), true));
           } else {
             endRole = role || endRole;
             nodes = [{ t: 'role', role: endRole.toLowerCase(), text: escaped, raw: unescape(s.slice(roleStart, textEnd), true) }];
@@ -139,7 +151,7 @@ export function parseInline(text: string, warn?: (message: string) => void): Inl
           const endStr = e[1];
           rest = after.slice(e.index + endStr.length);
           if (kind === 'literal') nodes = [{ t: 'literal', v: unescape(inner, true) }];
-          else if (kind === 'emphasis' || kind === 'strong') nodes = [{ t: kind, v: unescape(inner) }];
+          else if (kind === 'emphasis' || kind === 'strong') nodes = [{ t: kind, v: unescapeText(inner) }];
           else if (kind === 'target') nodes = [{ t: 'target', text: unescape(inner), name: normalize(unescape(inner)) }];
           else nodes = [{ t: 'substitution', name: normalize(unescape(inner)), refend: endStr.slice(1), raw: unescape(s.slice(matchStart, matchEnd + e.index + endStr.length), true) }];
         } else {
@@ -152,7 +164,8 @@ export function parseInline(text: string, warn?: (message: string) => void): Inl
       before = s.slice(0, m.index);
       rest = s.slice(m.index + m[0].length);
       const name = unescape(g.refname!);
-      nodes = [g.refend === '__' ? { t: 'reference', text: name, anonymous: true } : { t: 'reference', text: name, refname: normalize(name) }];
+      const raw = name + g.refend;
+      nodes = [g.refend === '__' ? { t: 'reference', text: name, anonymous: true, raw } : { t: 'reference', text: name, refname: normalize(name), raw }];
     } else {
       before = s.slice(0, m.index);
       rest = s.slice(m.index + m[0].length);
@@ -184,11 +197,11 @@ function quotedStart(s: string, start: number, end: number): boolean {
 }
 
 /** `text <uri>`_ , `text <name_>`_ or `name`_ (docutils phrase_ref). */
-function phraseRef(escaped: string, anonymous: boolean): Inline[] {
+function phraseRef(escaped: string, anonymous: boolean, raw: string): Inline[] {
   const m = EMBEDDED.exec(escaped);
   if (!m) {
     const text = unescape(escaped);
-    return [anonymous ? { t: 'reference', text, anonymous: true } : { t: 'reference', text, refname: normalize(text) }];
+    return [anonymous ? { t: 'reference', text, anonymous: true, raw } : { t: 'reference', text, refname: normalize(text), raw }];
   }
   const textPart = escaped.slice(0, m.index);
   const alias = m[1];
@@ -197,29 +210,32 @@ function phraseRef(escaped: string, anonymous: boolean): Inline[] {
   if (isName) {
     const refname = normalize(unescape(alias.slice(0, -1)));
     if (!text) text = unescape(alias);
-    return [{ t: 'reference', text, refname, ...(anonymous ? {} : { defines: normalize(text) }) }];
+    return [{ t: 'reference', text, refname, raw, ...(anonymous ? {} : { defines: normalize(text) }) }];
   }
   const uri = unescape(alias.split(/\x00 /).map((p) => p.replace(/\s+/g, '')).join(' '));
   if (!text) text = uri;
   return [{ t: 'reference', text, refuri: uri, ...(anonymous ? {} : { defines: normalize(text) }) }];
 }
 
-/** Text between inline objects: standalone URIs and email addresses become links. */
+/**
+ * Text between inline objects: standalone URIs and email addresses become links, found as
+ * docutils' implicit_inline does: the first match in the text, then the text before and after it
+ * searched again on their own (so `^` of the start-string prefix matches at each piece's start).
+ * A first match with a scheme docutils does not know leaves the whole piece plain text.
+ */
 function implicit(text: string, out: Inline[]): void {
   if (!text) return;
-  let last = 0;
   STANDALONE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = STANDALONE.exec(text))) {
-    const g = m.groups!;
-    if (g.scheme && !SCHEMES.has(g.scheme.toLowerCase())) continue;
-    if (m.index > last) pushText(out, unescape(text.slice(last, m.index)));
-    const whole = unescape(g.whole);
-    const href = g.email ? 'mailto:' + whole : whole;
-    out.push({ t: 'reference', text: whole, refuri: href });
-    last = m.index + m[0].length;
+  const m = STANDALONE.exec(text);
+  const g = m?.groups;
+  if (!m || !g || (g.scheme && !URI_SCHEMES.has(g.scheme.toLowerCase()))) {
+    pushText(out, unescapeText(text));
+    return;
   }
-  if (last < text.length) pushText(out, unescape(text.slice(last)));
+  implicit(text.slice(0, m.index), out);
+  const whole = unescape(g.whole);
+  out.push({ t: 'reference', text: whole, refuri: g.email ? 'mailto:' + whole : whole });
+  implicit(text.slice(m.index + m[0].length), out);
 }
 
 function pushText(out: Inline[], v: string): void {
@@ -231,6 +247,10 @@ function pushText(out: Inline[], v: string): void {
 
 /** The text an inline list shows (for titles in navigation, ids and the page <title>). */
 export function inlineText(nodes: Inline[]): string {
+  return restoreEscapeMarks(inlineTextMarked(nodes));
+}
+
+function inlineTextMarked(nodes: Inline[]): string {
   return nodes
     .map((n) => {
       switch (n.t) {

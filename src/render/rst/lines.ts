@@ -1,11 +1,13 @@
 /** Line utilities for the block parser, following docutils' statemachine (indented blocks, tabs). */
 
-/** Splits page text into lines the way docutils does: tabs to 8-column stops, trailing whitespace dropped. */
-export function toLines(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => expandTabs(l).replace(/[\s\u000b\u000c]+$/, ''));
+/**
+ * Splits page text into lines the way docutils does: tabs to 8-column stops, trailing whitespace
+ * dropped. `'cell'` is for a csv-table cell, which docutils parses from `cell.splitlines()` as
+ * is: tabs and trailing whitespace stay (a tab is no indentation, `A.\t` is no enumerator).
+ */
+export function toLines(text: string, mode: 'page' | 'cell' = 'page'): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return mode === 'cell' ? lines : lines.map((l) => expandTabs(l).replace(/[\s\u000b\u000c]+$/, ''));
 }
 
 export function expandTabs(line: string): string {

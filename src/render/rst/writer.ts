@@ -9,7 +9,7 @@ import type { DirectiveCall, Markup, RenderState } from '../context.js';
 import { renderDirective } from '../directives/index.js';
 import { classOption, directiveSource, option } from '../directives/options.js';
 import { codeBlockHtml } from '../directives/code.js';
-import { escapeHtml, escapeText } from '../html.js';
+import { escapeHtml, escapeText, externalLink } from '../html.js';
 import { educateHtml } from '../smartquotes.js';
 import { renderRole, preWords } from '../roles.js';
 import { renderTable, type CellInput } from '../table.js';
@@ -43,6 +43,8 @@ export class RstWriter implements Markup {
   private autoRefs = 0;
   private symbolRefs = 0;
   private defaultRole = '';
+  /** body() results of cells that rendered without side effects, by default role and text. */
+  private readonly cellCache = new Map<string, string>();
 
   constructor(
     private readonly doc: RstDocument,
@@ -67,7 +69,21 @@ export class RstWriter implements Markup {
       const plain = text.trimEnd();
       if (isParagraphLine(plain)) return `<p>${escapeText(plain)}</p>`;
     }
-    return this.cellBody(parseFragment(text, line, (l, m) => this.rs.warn(l, 'DT704', m)));
+    // Table cells repeat their markup row after row (a benchmark link, a :ref:): a cell that
+    // rendered as one paragraph and changed nothing else renders the same again.
+    const key = this.defaultRole + '\u0000' + text;
+    const cached = this.cellCache.get(key);
+    if (cached !== undefined) return cached;
+    const before = this.mark();
+    const blocks = parseFragment(text, line, (l, m) => this.rs.warn(l, 'DT704', m), 'cell');
+    const html = this.cellBody(blocks);
+    if (blocks.length === 1 && blocks[0].kind === 'paragraph' && this.mark() === before) this.cellCache.set(key, html);
+    return html;
+  }
+
+  /** RenderState.mark() and this writer's own counters. */
+  private mark(): string {
+    return `${this.rs.mark()},${this.anonymousIndex},${this.autoRefs},${this.symbolRefs},${this.defaultRole}`;
   }
 
   /** A list item's or table cell's content: a lone paragraph closes on the same line (`<td><p>x</p></td>`). */
@@ -131,6 +147,8 @@ export class RstWriter implements Markup {
       case 'line_block':
         return this.lineBlock(b.lines, b.line);
       case 'block_quote': {
+        // Sphinx's HandleCodeBlocks: a block quote of doctest blocks only is replaced by them.
+        if (!b.attribution && b.children.length && b.children.every((c) => c.kind === 'literal' && c.variant === 'doctest')) return this.blocks(b.children);
         const attribution = b.attribution ? `<p class="attribution">—${this.inline(b.attribution, b.line)}</p>\n` : '';
         return `<blockquote>\n<div>${this.blocks(b.children)}${attribution}</div></blockquote>\n`;
       }
@@ -305,7 +323,7 @@ export class RstWriter implements Markup {
       case 'reference':
         return this.reference(n, line);
       case 'target':
-        return `<span class="target" id="${escapeHtml(rs.ids.use(n.name.replace(/\s+/g, '-')))}">${escapeText(n.text)}</span>`;
+        return `<span class="target" id="${escapeHtml(rs.ids.use(makeId(n.name) || undefined))}">${escapeText(n.text)}</span>`;
       case 'substitution':
         return this.substitution(n, line);
       case 'footnote_ref':
@@ -322,15 +340,15 @@ export class RstWriter implements Markup {
       const uri = this.doc.anonymous[this.anonymousIndex++];
       if (uri === undefined) {
         this.rs.warn(line, 'DT703', 'Anonymous hyperlink mismatch: more anonymous references than targets.');
-        return `<span class="problematic">${escapeText(n.text)}</span>`;
+        return `<span class="problematic">${escapeText(n.raw ?? n.text + '__')}</span>`;
       }
       target = { refuri: uri };
     } else target = this.resolveName(n.refname!);
     if (!target || (target.refuri === undefined && target.refid === undefined)) {
       this.rs.warn(line, 'DT703', `Unknown target name: "${n.refname ?? n.text}".`);
-      return `<span class="problematic">${escapeText(n.text)}_</span>`;
+      return `<span class="problematic">${escapeText(n.raw ?? n.text + '_')}</span>`;
     }
-    if (target.refuri !== undefined) return `<a class="reference external" href="${escapeHtml(target.refuri)}">${escapeText(n.text)}</a>`;
+    if (target.refuri !== undefined) return externalLink(target.refuri, escapeText(n.text));
     return `<a class="reference internal" href="#${escapeHtml(target.refid!)}">${escapeText(n.text)}</a>`;
   }
 
@@ -355,7 +373,7 @@ export class RstWriter implements Markup {
     }
     if (n.refend) {
       const t = n.refend === '__' ? { refuri: this.doc.anonymous[this.anonymousIndex++] } : this.resolveName(n.name);
-      if (t?.refuri !== undefined) return `<a class="reference external" href="${escapeHtml(t.refuri)}">${html}</a>`;
+      if (t?.refuri !== undefined) return externalLink(t.refuri, html);
       if (t?.refid !== undefined) return `<a class="reference internal" href="#${escapeHtml(t.refid)}">${html}</a>`;
     }
     return html;

@@ -3,9 +3,9 @@ import { parseBlocks, type ParseState } from '../../../src/render/rst/blocks.js'
 import type { Block } from '../../../src/render/rst/ast.js';
 import { toLines } from '../../../src/render/rst/lines.js';
 
-function parse(text: string): { blocks: Block[]; problems: string[] } {
+function parse(text: string, extra: Partial<ParseState> = {}): { blocks: Block[]; problems: string[] } {
   const problems: string[] = [];
-  const st: ParseState = { warn: (line, m) => problems.push(`${line}: ${m}`) };
+  const st: ParseState = { warn: (line, m) => problems.push(`${line}: ${m}`), ...extra };
   return { blocks: parseBlocks(toLines(text), 1, st), problems };
 }
 
@@ -26,6 +26,26 @@ describe('rst block parser', () => {
       { kind: 'title', title: 'Title', style: '=o', line: 2 },
       { kind: 'title', title: 'Sub', style: '-u', line: 5 },
     ]);
+  });
+
+  it('drops titles and transitions where docutils does not match titles (a table cell)', () => {
+    const { blocks, problems } = parse('Title\n=====\n\n****\n\n----\nafter\n', { titles: false });
+    expect(blocks).toEqual([{ kind: 'paragraph', line: 7, text: 'after' }]);
+    expect(problems).toEqual(['1: Unexpected section title.', '4: Unexpected section title or transition.', '6: Unexpected section title or transition.']);
+  });
+
+  it('parses list items and grid-table cells without titles too (docutils nested_parse)', () => {
+    const { blocks } = parse('- ----\n\n+------+\n| ---- |\n+------+\n');
+    expect(blocks).toMatchObject([
+      { kind: 'bullet_list', items: [[]] },
+      { kind: 'table', bodyRows: [[{ blocks: [] }]] },
+    ]);
+  });
+
+  it('reads an enumerator as a list only when the next line continues it in the same format', () => {
+    expect(kinds(parse('a) x\n#. y\n').blocks)).toEqual(['paragraph']);
+    expect(kinds(parse('a) x\nb) y\n').blocks)).toEqual(['enum_list']);
+    expect(kinds(parse('1. x\n#.\n').blocks)).toEqual(['paragraph']);
   });
 
   it('treats a short underline under a long text as a title with a warning', () => {

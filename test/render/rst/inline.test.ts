@@ -21,7 +21,7 @@ describe('rst inline markup', () => {
     const nodes = parseInline('computed using* NeuronPerf_. To reproduce, run the scripts.*');
     expect(nodes).toEqual([
       { t: 'text', v: 'computed using* ' },
-      { t: 'reference', text: 'NeuronPerf', refname: 'neuronperf' },
+      { t: 'reference', text: 'NeuronPerf', refname: 'neuronperf', raw: 'NeuronPerf_' },
       { t: 'text', v: '. To reproduce, run the scripts.*' },
     ]);
   });
@@ -51,8 +51,8 @@ describe('rst inline markup', () => {
   });
 
   it('parses references to named targets and aliases', () => {
-    expect(parseInline('`Some Name`_')).toEqual([{ t: 'reference', text: 'Some Name', refname: 'some name' }]);
-    expect(parseInline('`text <other_>`_')).toEqual([{ t: 'reference', text: 'text', refname: 'other', defines: 'text' }]);
+    expect(parseInline('`Some Name`_')).toEqual([{ t: 'reference', text: 'Some Name', refname: 'some name', raw: '`Some Name`_' }]);
+    expect(parseInline('`text <other_>`_')).toEqual([{ t: 'reference', text: 'text', refname: 'other', defines: 'text', raw: '`text <other_>`_' }]);
   });
 
   it('links standalone URIs and e-mail addresses, leaving trailing punctuation outside', () => {
@@ -64,9 +64,20 @@ describe('rst inline markup', () => {
     expect(parseInline('mail a@b.org')[1]).toEqual({ t: 'reference', text: 'a@b.org', refuri: 'mailto:a@b.org' });
   });
 
+  it('finds standalone links as docutils does: a first match with an unknown scheme leaves the text plain', () => {
+    expect(parseInline(':ref:x a@b.org https://e.com')).toEqual([{ t: 'text', v: ':ref:x a@b.org https://e.com' }]);
+    expect(parseInline('see chttp://e.com/x')[1]).toEqual({ t: 'reference', text: 'chttp://e.com/x', refuri: 'chttp://e.com/x' });
+    expect(parseInline('git://e.com/x')).toEqual([{ t: 'text', v: 'git://e.com/x' }]);
+  });
+
+  it('searches the text after a link on its own, so it may start a new address there', () => {
+    expect(parseInline('http://e.com/a#``a@b.org').slice(1)).toEqual([{ t: 'reference', text: '/a#``a@b.org', refuri: 'mailto:/a#``a@b.org' }]);
+  });
+
   it('honours backslash escapes', () => {
-    expect(parseInline('\\*not emphasis\\*')).toEqual([{ t: 'text', v: '*not emphasis*' }]);
-    expect(parseInline('a\\ b')).toEqual([{ t: 'text', v: 'ab' }]);
+    expect(parseInline('\\*not emphasis\\*')).toHaveLength(1);
+    expect(inlineText(parseInline('\\*not emphasis\\*'))).toBe('*not emphasis*');
+    expect(inlineText(parseInline('a\\ b'))).toBe('ab');
   });
 
   it('parses substitution references, footnote and citation references, inline targets', () => {

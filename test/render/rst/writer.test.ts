@@ -45,6 +45,24 @@ describe('rst to HTML', () => {
     expect(diagnostics).toMatchObject([{ code: 'DT703', line: 1, message: 'Unknown target name: "missing".' }]);
   });
 
+  it('shows an unresolvable reference as its source text', () => {
+    expect(renderPage('c__ and `x y`_\n').html).toContain('<p><span class="problematic">c__</span> and <span class="problematic">`x y`_</span></p>');
+  });
+
+  it('does not educate an escaped quote, and keeps the escape as context for the quotes after it', () => {
+    expect(renderPage('\\"straight\\" _"\'\\y\n').html).toContain('<p>"straight" _\u201d\u2019y</p>');
+  });
+
+  it('gives an inline target the id docutils makes of its name', () => {
+    expect(renderPage('a _`http://e.com/a` b\n').html).toContain('<span class="target" id="http-e-com-a">http://e.com/a</span>');
+  });
+
+  it('writes a block quote holding only doctest blocks as the doctest blocks (Sphinx HandleCodeBlocks)', () => {
+    const { html } = renderPage('text\n\n   >>> 1 + 1\n   2\n');
+    expect(html).not.toContain('<blockquote>');
+    expect(html).toContain('doctest');
+  });
+
   it('replaces substitutions', () => {
     const { html } = renderPage('Hello |name|!\n\n.. |name| replace:: *World*\n');
     expect(html).toContain('<p>Hello <em>World</em>!</p>');

@@ -193,7 +193,12 @@ export function fillnaColumn(c: Column, value: PyValue): Column {
   const d = c.data;
   const out = new Array<PyValue>(n);
   for (let i = 0; i < n; i++) out[i] = isNA(d[i]) ? value : d[i];
-  return objCol(out);
+  // pandas 1.5.3 ends Block.fillna on an object block with _maybe_downcast, which re-infers it
+  // (convert(numeric=False)): all ints -> int64, ints and floats -> float64, all bools -> bool,
+  // anything with a str stays object; even when nothing was filled (GH#45423). An empty object
+  // column stays object; nullable extension dtypes are not object blocks.
+  if (c.nullable || n === 0) return objCol(out);
+  return inferColumn(out);
 }
 
 /** fillna(method='ffill'|'bfill'): propagate the last (next) valid value. */
@@ -235,6 +240,8 @@ export function roundColumn(c: Column, decimals: number): Column {
   if (c.dtype === 'bool') {
     throw new PyTypeError("Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'");
   }
+  // numpy rounds an empty object array without calling rint on anything (a header-only CSV).
+  if (n === 0) return c;
   const first = c.data.find((v) => !isNA(v));
   if (typeof first === 'string') throw new PyTypeError("can't multiply sequence by non-int of type 'float'", 'round() needs numbers: convert the column with astype(float) first.');
   throw new PyTypeError(`loop of ufunc does not support argument 0 of type ${typeName(first ?? NaN)} which has no callable rint method`);

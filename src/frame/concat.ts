@@ -7,7 +7,7 @@ import { DftablesError } from '../errors.js';
 import { PyDict, PyList, PyTuple, type CallSite, type Kwargs, type PyValue, type Runtime } from '../python/values.js';
 import { bindArgs } from './args.js';
 import type { Column, DType, Label } from './column.js';
-import { colLength, concatColumns, inferColumn, naColumn, upcastColumn } from './dtypes.js';
+import { colLength, concatColumns, inferColumn, isNA, isWideInt, naColumn, objCol, upcastColumn } from './dtypes.js';
 import { DataFrame } from './dataframe.js';
 import { RowIndex, valueKey } from './index.js';
 import { Series } from './series.js';
@@ -43,6 +43,79 @@ function stack(parts: Column[], present: boolean[]): Column {
   return concatColumns(converted);
 }
 
+/** Is this part all missing (or empty)? pandas' JoinUnit.is_na: only float and object parts can be. */
+function isNaPart(c: Column): boolean {
+  if (c.dtype === 'float64') {
+    for (let i = 0; i < c.data.length; i++) if (c.data[i] === c.data[i]) return false;
+    return true;
+  }
+  if (c.dtype === 'object') return !c.nullable && c.data.every((v) => isNA(v));
+  return false;
+}
+
+/** numpy's result dtype for np.concatenate (bools count as numbers; any object makes object). */
+function numpyConcatDtype(dtypes: DType[]): DType {
+  if (dtypes.includes('object')) return 'object';
+  if (dtypes.includes('float64')) return 'float64';
+  if (dtypes.includes('int64')) return 'int64';
+  return 'bool';
+}
+
+/** pandas' find_common_type: like numpy, except that bool with int or float is object. */
+function findCommonType(dtypes: DType[]): DType {
+  const set = new Set(dtypes);
+  if (set.size === 1) return dtypes[0];
+  if (set.has('object')) return 'object';
+  if (set.has('bool')) return 'object';
+  return 'float64';
+}
+
+function concatAs(parts: Column[], dtype: DType): Column {
+  if (dtype === 'int64' || dtype === 'bool') {
+    const data = Float64Array.from(parts.flatMap((c) => Array.from(c.data as ArrayLike<number>)));
+    return dtype === 'int64' ? { dtype: 'int64', data } : { dtype: 'bool', data: Uint8Array.from(data) };
+  }
+  return concatColumns(parts.map((c) => upcastColumn(c, dtype)));
+}
+
+/**
+ * One column of a DataFrame concat, as pandas 1.5.3's concatenate_managers builds it. Parts whose
+ * dtype is the first part's (or bool/int after a numeric first part) and that are not all-NaN are
+ * simply np.concatenate'd (float then bool gives float, 1.0/0.0). Otherwise
+ * _concatenate_join_units: the dtype is find_common_type over the parts that are not all-NaN or
+ * empty (missing columns make int float and bool object); when it is bool, or int without
+ * missing columns, the parts are concatenated as they are (bool then an all-NaN float column
+ * gives float64); else all-NaN parts become NaN of that dtype, bools become objects, and numpy
+ * concatenates the rest. Wide ints and nullable columns keep the simpler rules of `stack`.
+ */
+function stackFrameColumn(parts: Column[], present: boolean[]): Column {
+  if (parts.length < 2 || parts.some((c) => isWideInt(c) || (c.dtype === 'object' && c.nullable))) return stack(parts, present);
+  const na = parts.map((c, i) => !present[i] || isNaPart(c));
+  const first = parts[0].dtype;
+  const numeric = (d: DType) => d === 'bool' || d === 'int64' || d === 'float64';
+  if (!na.some(Boolean)) {
+    if (parts.every((c) => c.dtype === 'object')) return concatColumns(parts);
+    if (numeric(first) && parts.every((c) => c.dtype === first || c.dtype === 'bool' || c.dtype === 'int64')) {
+      return concatAs(parts, numpyConcatDtype(parts.map((c) => c.dtype)));
+    }
+  }
+  const anyVoid = present.some((p) => !p);
+  let dtypes = parts.filter((_, i) => !na[i]).map((c) => c.dtype);
+  if (!dtypes.length) dtypes = parts.filter((_, i) => present[i]).map((c) => c.dtype);
+  let empty = findCommonType(dtypes);
+  if (anyVoid) {
+    if (empty === 'int64') empty = 'float64';
+    else if (empty === 'bool') empty = 'object';
+  }
+  if (empty === 'bool' || (empty === 'int64' && !anyVoid)) return concatAs(parts, numpyConcatDtype(parts.map((c) => c.dtype)));
+  const values = parts.map((c, i) => {
+    // An all-None object part keeps None (JoinUnit.get_reindexed_values), anything else NaN.
+    if (na[i]) return empty === 'object' ? objCol(new Array<PyValue>(colLength(c)).fill(present[i] && c.dtype === 'object' && c.data[0] === null ? null : NaN)) : naColumn(colLength(c));
+    return c.dtype === 'bool' ? upcastColumn(c, 'object') : c;
+  });
+  return concatAs(values, numpyConcatDtype(values.map((c) => c.dtype)));
+}
+
 /** Frames stacked on top of each other (pd.concat with axis=0), for append and row enlargement. */
 export function stackFrames(frames: DataFrame[], ignoreIndex: boolean): DataFrame {
   const used = frames.filter((f) => f.names.length > 0 || f.rowCount() > 0);
@@ -67,7 +140,7 @@ export function stackFrames(frames: DataFrame[], ignoreIndex: boolean): DataFram
       pieces.push(p >= 0 ? f.cols[p] : naColumn(f.rowCount()));
       present.push(p >= 0);
     }
-    return stack(pieces, present);
+    return stackFrameColumn(pieces, present);
   });
   return new DataFrame(names, cols, ignoreIndex ? RowIndex.range(total) : RowIndex.concat(parts.map((f) => f.index)));
 }
@@ -151,7 +224,7 @@ export function concatObjects(args: PyValue[], kwargs: Kwargs, site: CallSite, r
       parts.push(p >= 0 ? f.cols[p] : naColumn(f.rowCount()));
       present.push(p >= 0);
     }
-    return stack(parts, present);
+    return stackFrameColumn(parts, present);
   });
   const index = ignoreIndex ? RowIndex.range(total) : stackIndex(used.map((f) => f.index), keys);
   return new DataFrame(names, cols, index);

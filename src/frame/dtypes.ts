@@ -20,7 +20,13 @@ export function colLength(c: Column): number {
 export function floatCol(data: Float64Array): Column {
   return { dtype: 'float64', data };
 }
+/**
+ * An int64 column over `data` (taken over, not copied). numpy's int64 has no negative zero, but
+ * the double arithmetic that computes int results can make one (0 * -1, -0, 0 // -3, rounding a
+ * small negative to 0): turn it into +0 here, or it would print as -0.0 once the column is float.
+ */
 export function intCol(data: Float64Array): Column {
+  for (let i = 0; i < data.length; i++) if (data[i] === 0) data[i] = 0;
   return { dtype: 'int64', data };
 }
 export function boolCol(data: Uint8Array): Column {

@@ -69,6 +69,8 @@ export function dropnaFrame(self: DataFrame, b: BoundArgs, site: CallSite): Data
 
 export function dropDuplicatesFrame(self: DataFrame, b: BoundArgs, site: CallSite): DataFrame {
   const subset = labelsArg(b, 'subset');
+  // pandas 1.5.3 returns an empty frame before it checks the subset's labels.
+  if (self.rowCount() === 0) return b.bool('ignore_index', false) ? new DataFrame(self.names, self.cols, RowIndex.range(0)) : self.take([]);
   const positions = subset.length ? subset.map((s) => self.requireColumn(s, site, 'subset')) : self.cols.map((_, i) => i);
   const dup = duplicatedMask(positions.map((p) => self.cols[p]), keepArg(b));
   const keep: number[] = [];

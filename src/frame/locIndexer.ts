@@ -177,6 +177,13 @@ export class LocIndexer extends PyObject {
     }
     const r = this.rowsForSet(rk, site);
     const c = this.cols(t, ck, site, true);
+    if (c.newLabel !== undefined && t.rowCount() === 0 && !(value instanceof PyObject)) {
+      // pandas 1.5.3 (_setitem_with_indexer_missing): a new column from a scalar needs rows.
+      throw new DftablesError('DT208', 'cannot set a frame with no defined index and a scalar', {
+        hint: 'The table has no rows here; check the filter before this line.',
+      });
+    }
+    if (this.replacesColumns(t, rk, r, c, value, site, rt)) return;
     if (c.newLabel !== undefined) {
       t.setColumn(c.newLabel, { dtype: 'float64', data: new Float64Array(t.rowCount()).fill(NaN) }, rt);
       c.positions = [t.colPos(c.newLabel)];
@@ -204,6 +211,34 @@ export class LocIndexer extends PyObject {
       }
       t.cols[p] = writeColumn(t.cols[p], t.index, r, v, site, rt);
     });
+  }
+
+  /**
+   * pandas 1.5.3 (_setitem_single_column): when the rows are a null slice (`:`) or a slice over
+   * every row in order, the value is not written into the column, it replaces it, as
+   * df['c'] = value would: df.loc[:, 'f'] = 1 makes f int64 even if it was float64 (and warns
+   * that a later version will set in place). Plain values and 1-D lists only; a frame value and
+   * duplicate column labels keep the in-place path.
+   */
+  private replacesColumns(t: DataFrame, rk: PyValue, r: AxisSel, c: AxisSel, value: PyValue, site: CallSite, rt: Runtime): boolean {
+    if (!isSlice(rk) || rk.step !== null || value instanceof DataFrame) return false;
+    const n = t.rowCount();
+    if (r.positions.length !== n || r.positions.some((p, i) => p !== i)) return false;
+    const labels = c.newLabel !== undefined ? [c.newLabel] : c.positions.map((p) => t.names[p]);
+    const keys = new Set(labels.map(valueKey));
+    if (keys.size !== labels.length || labels.some((l) => t.names.filter((nm) => valueKey(nm) === valueKey(l)).length > 1)) return false;
+    if (labels.length === 1) {
+      t.setItem(labels[0], value, site, rt);
+      return true;
+    }
+    if (value instanceof PyList || value instanceof PyTuple) {
+      if (value.items.length !== labels.length || value.items.some((x) => x instanceof PyObject || x instanceof PyList || x instanceof PyTuple)) return false;
+      labels.forEach((l, j) => t.setItem(l, value.items[j], site, rt));
+      return true;
+    }
+    if (value instanceof PyObject) return false;
+    for (const l of labels) t.setItem(l, value, site, rt);
+    return true;
   }
 
   private rowsForSet(key: PyValue, site: CallSite): AxisSel {
@@ -283,9 +318,28 @@ function writeColumn(col: Column, index: RowIndex, r: AxisSel, value: PyValue, s
   } else if (value instanceof PyObject) {
     throw new PyTypeError(`cannot set a cell to a ${value.typeName}`);
   } else {
+    if (positions.length === 0) return castForValue(col, value);
     for (let k = 0; k < positions.length; k++) cells[positions[k]] = value;
   }
   return setResultColumn(col, cells, positions);
+}
+
+/**
+ * A scalar set through a mask that selects no row: pandas 1.5.3 (Block.setitem) asks whether the
+ * column can hold the value before it looks at the mask, so the column is still upcast: int64
+ * becomes float64 for a non-integral float or NaN and object for text or a bool, float64 becomes
+ * object for text or a bool, bool becomes object for anything but a bool.
+ */
+function castForValue(col: Column, value: PyValue): Column {
+  const isNumber = typeof value === 'number' || typeof value === 'bigint';
+  if (col.dtype === 'int64') {
+    if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) return col;
+    if (typeof value === 'number') return { dtype: 'float64', data: Float64Array.from(col.data) };
+    return objCol(cellsOf(col));
+  }
+  if (col.dtype === 'float64') return isNumber || value === null ? col : objCol(cellsOf(col));
+  if (col.dtype === 'bool') return typeof value === 'boolean' ? col : objCol(cellsOf(col));
+  return col;
 }
 
 /**

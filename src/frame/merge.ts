@@ -88,6 +88,16 @@ function firstRows(lcodes: Int32Array, rcodes: Int32Array, count: number): { sid
 
 /** Left and right row indexers (-1 for a missing side) in pandas' order. */
 export function joinIndexers(lk: Column[], rk: Column[], how: How, sort: boolean): { li: Int32Array; ri: Int32Array } {
+  // pandas 1.5.3 get_join_indexers' fast path for an empty side: without sort=True the other
+  // side's rows come back in their own order (an outer merge is not key-sorted then).
+  const ln = lk.length ? colLength(lk[0]) : 0;
+  const rn = rk.length ? colLength(rk[0]) : 0;
+  if (!sort && ln === 0 && (how === 'right' || how === 'outer')) {
+    return { li: new Int32Array(rn).fill(-1), ri: Int32Array.from({ length: rn }, (_, i) => i) };
+  }
+  if (!sort && rn === 0 && (how === 'left' || how === 'outer')) {
+    return { li: Int32Array.from({ length: ln }, (_, i) => i), ri: new Int32Array(ln).fill(-1) };
+  }
   const { lcodes, rcodes, count } = joinCodes(lk, rk);
   let order: Int32Array | number[] = Int32Array.from({ length: count }, (_, i) => i);
   if (sort) {
@@ -261,28 +271,36 @@ export function mergeFrames(left: DataFrame, right: DataFrame, b: BoundArgs, sit
     });
   }
   // Keys with the same name on both sides become one column (combined for outer/right rows).
+  // pandas keeps it where the left frame has it, except when the left frame has no rows: then
+  // ("avoid key upcast in corner case (length-0)", _get_merge_keys in 1.5.3) the left key is
+  // dropped and the right one kept, in the right frame's position and with its dtype.
+  const leftEmpty = left.rowCount() === 0;
   const sharedKeys = new Set<number>();
+  const droppedLeft = new Set<number>();
   const combine = new Map<number, number>();
   leftOn.forEach((k, j) => {
-    if (valueKey(k) === valueKey(rightOn![j])) {
+    if (valueKey(k) !== valueKey(rightOn![j])) return;
+    if (leftEmpty) droppedLeft.add(lpos[j]);
+    else {
       sharedKeys.add(rpos[j]);
       combine.set(lpos[j], rpos[j]);
     }
   });
   const [lsuf, rsuf] = suffixesArg(b);
+  const leftKept = left.names.map((_, i) => i).filter((i) => !droppedLeft.has(i));
   const rightKept = right.names.map((_, i) => i).filter((i) => !sharedKeys.has(i));
-  const overlap = new Set(left.names.map(valueKey).filter((k) => rightKept.some((r) => valueKey(right.names[r]) === k)));
-  const leftNames = left.names.map((nm) => (overlap.has(valueKey(nm)) ? suffixed(nm, lsuf) : nm));
+  const overlap = new Set(leftKept.map((l) => valueKey(left.names[l])).filter((k) => rightKept.some((r) => valueKey(right.names[r]) === k)));
+  const leftNames = leftKept.map((l) => (overlap.has(valueKey(left.names[l])) ? suffixed(left.names[l], lsuf) : left.names[l]));
   const rightNames = rightKept.map((r) => (overlap.has(valueKey(right.names[r])) ? suffixed(right.names[r], rsuf) : right.names[r]));
   if (lsuf === null && rsuf === null && overlap.size) {
     throw new DftablesError('DT208', `columns overlap but no suffix specified`);
   }
   const cols: Column[] = [];
-  left.cols.forEach((c, i) => {
+  for (const i of leftKept) {
     const r = combine.get(i);
-    if (r === undefined) cols.push(takeColumn(c, li));
-    else cols.push(combinedKey(c, right.cols[r], li, ri));
-  });
+    if (r === undefined) cols.push(takeColumn(left.cols[i], li));
+    else cols.push(combinedKey(left.cols[i], right.cols[r], li, ri));
+  }
   for (const r of rightKept) cols.push(takeColumn(right.cols[r], ri));
   const out = new DataFrame([...leftNames, ...rightNames], cols, RowIndex.range(n));
   warnMerge(left, right, lk, rk, li, ri, how, leftOn, site, rt);

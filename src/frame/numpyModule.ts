@@ -65,15 +65,37 @@ function mapFloat(c: Column, f: (x: number) => number, keepInt: boolean, name: s
   return keepInt && c.dtype === 'int64' ? intCol(out) : floatCol(out);
 }
 
-/** numpy's result array for where/select: numbers stay numbers, text with numbers becomes text (numpy's '<U' cast), None makes object. */
-function chooseColumn(choices: Column[], pick: (i: number) => number, n: number): Column {
+/**
+ * Does numpy see this operand as text ('<U')? A Python str, or a list/tuple of plain scalars with
+ * a str among them. A pandas Series of str is an object array to numpy, so it never is.
+ */
+function isNumpyText(v: PyValue): boolean {
+  if (typeof v === 'string') return true;
+  if (v instanceof PyList || v instanceof PyTuple) {
+    let text = false;
+    for (const x of v.items) {
+      if (typeof x === 'string') text = true;
+      else if (!(typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean')) return false;
+    }
+    return text;
+  }
+  return false;
+}
+
+/**
+ * numpy's result array for where/select: numbers stay numbers, text with numbers becomes text
+ * (numpy's '<U' cast, so NaN becomes 'nan'), None or any object array (a pandas str Series)
+ * makes object, where NaN stays missing. `text[k]` says whether choice k is numpy text.
+ */
+function chooseColumn(choices: Column[], pick: (i: number) => number, n: number, text: boolean[]): Column {
   const kinds = new Set(choices.map((c) => c.dtype));
   const hasText = choices.some((c) => c.dtype === 'object' && c.data.some((v) => typeof v === 'string'));
   const hasOtherObject = choices.some((c) => c.dtype === 'object' && c.data.some((v) => typeof v !== 'string'));
+  const onlyNumpyText = choices.every((c, k) => c.dtype !== 'object' || text[k]);
   const out: PyValue[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = cellAt(choices[pick(i)], i);
   if (kinds.has('object')) {
-    if (hasText && !hasOtherObject) return objCol(out.map((v) => (typeof v === 'string' ? v : strOfCell(v))));
+    if (hasText && !hasOtherObject && onlyNumpyText) return objCol(out.map((v) => (typeof v === 'string' ? v : strOfCell(v))));
     return objCol(out);
   }
   if (kinds.has('float64')) return floatCol(Float64Array.from(out.map((v) => toNumber(v, 'where'))));
@@ -111,7 +133,7 @@ function npWhere(args: PyValue[], kwargs: Kwargs, site: CallSite, rt: Runtime): 
   const n = bits.length;
   const x = asChoice(b.get('x')!, n, site, rt, like);
   const y = asChoice(b.get('y')!, n, site, rt, like);
-  return new NdArray(chooseColumn([x, y], (i) => (bits[i] ? 0 : 1), n));
+  return new NdArray(chooseColumn([x, y], (i) => (bits[i] ? 0 : 1), n, [isNumpyText(b.get('x')!), isNumpyText(b.get('y')!)]));
 }
 
 function npSelect(args: PyValue[], kwargs: Kwargs, site: CallSite, rt: Runtime): PyValue {
@@ -125,6 +147,7 @@ function npSelect(args: PyValue[], kwargs: Kwargs, site: CallSite, rt: Runtime):
   const masks = conds.items.map((c) => condBits(c, site, rt).bits);
   const n = masks[0]?.length ?? 0;
   const cols = [...choices.items.map((c) => asChoice(c, n, site, rt)), asChoice(b.get('default') ?? 0n, n, site, rt)];
+  const text = [...choices.items.map(isNumpyText), isNumpyText(b.get('default') ?? 0n)];
   return new NdArray(
     chooseColumn(
       cols,
@@ -133,6 +156,7 @@ function npSelect(args: PyValue[], kwargs: Kwargs, site: CallSite, rt: Runtime):
         return k < 0 ? cols.length - 1 : k;
       },
       n,
+      text,
     ),
   );
 }

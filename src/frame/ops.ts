@@ -444,7 +444,7 @@ export function unaryColumn(op: UnaryOperator | 'abs', c: Column): Column {
       }
       for (let i = 0; i < n; i++) out[i] = -d[i] - 1;
     }
-    return { dtype: c.dtype, data: out };
+    return c.dtype === 'int64' ? intCol(out) : floatCol(out);
   }
   const out = new Array<PyValue>(n);
   for (let i = 0; i < n; i++) {

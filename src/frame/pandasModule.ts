@@ -142,7 +142,10 @@ function toNumericColumn(c: Column, errors: string): Column | undefined {
   }
   const col = inferColumn(out);
   if (col.dtype === 'object') {
-    // bools mixed with numbers: numbers win, as maybe_convert_numeric does.
+    // bools mixed with numbers count as the ints 1 and 0, as maybe_convert_numeric does: int64
+    // when every value is integral ([True, 0] -> 1, 0), float64 once a float or NaN is there.
+    const asInts = inferColumn(out.map((v) => (typeof v === 'boolean' ? (v ? 1n : 0n) : v)));
+    if (asInts.dtype !== 'object') return asInts;
     return floatCol(Float64Array.from(out.map((v) => Number(v))));
   }
   return col;

@@ -24,7 +24,7 @@ import {
 import { reindexColumn, unionIndex } from './align.js';
 import { bindMethod } from './callable.js';
 import type { Column, Label } from './column.js';
-import { cellAt, cellsOf, colLength, inferColumn, takeColumn } from './dtypes.js';
+import { cellAt, cellsOf, colLength, inferColumn, objCol, takeColumn } from './dtypes.js';
 import { RowIndex, valueKey } from './index.js';
 import { binaryColumns, compareColumns, unaryColumn, type Operand } from './ops.js';
 import { SERIES_METHODS, SERIES_UNSUPPORTED } from './seriesMethods.js';
@@ -298,6 +298,10 @@ export function setResultColumn(col: Column, cells: PyValue[], positions: Int32A
   if (col.dtype === 'object') return { dtype: 'object', data: cells };
   const inferred = inferColumn(cells);
   if (inferred.dtype === col.dtype) return inferred;
+  // pandas casts the column to a type that holds both the old values and the new one
+  // (find_result_type), it does not re-infer: bools and numbers only meet in object, even when
+  // every row was overwritten (int64 column, mask all True, value True -> object of True).
+  if (inferred.dtype === 'bool' || col.dtype === 'bool') return objCol(cells);
   if (col.dtype === 'float64' && inferred.dtype === 'int64') return { dtype: 'float64', data: inferred.data as Float64Array };
   if (col.dtype === 'int64' && inferred.dtype === 'float64') {
     // int column given a float: 1.5.3 upcasts to float64 (an integral float keeps int64).

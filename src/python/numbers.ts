@@ -118,7 +118,9 @@ export function intPow(a: bigint, b: bigint): bigint | number {
 function floatDivMod(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C's `if (mod)` / `if (div)` are true for NaN, JS's are not: compare with 0 explicitly so
+  // NaN and inf operands give nan as in Python (1.0 // nan, inf % 7).
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) {
       mod += wx;
       div -= 1.0;
@@ -127,7 +129,7 @@ function floatDivMod(vx: number, wx: number): [number, number] {
     mod = wx < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {

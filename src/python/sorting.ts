@@ -45,6 +45,8 @@ function binarySort<T>(a: T[], lo: number, hi: number, start: number, lt: (x: T,
 }
 
 function mergeSort<T>(a: T[], lt: (x: T, y: T) => boolean): T[] {
+  // countRun reads a[lo + 1]: nothing to order below two items (sorted([]) must not touch a[1]).
+  if (a.length < 2) return a;
   if (a.length < 64) {
     const { n, descending } = countRun(a, 0, a.length, lt);
     if (descending) reverseRange(a, 0, n);

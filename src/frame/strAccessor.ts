@@ -532,13 +532,13 @@ const STR_METHODS: Record<string, StrImpl> = {
   },
   match(args, kwargs, site) {
     const b = bindArgs(sig('match', ['pat', 'case', 'flags', 'na'], { required: ['pat'] }), args, kwargs, site);
-    const re = compilePyRegex('\\A(?:' + b.str('pat', '') + ')', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true });
+    const re = compilePyRegex(b.str('pat', ''), { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true, anchor: 'start' });
     return this._simple((s) => re.test(s));
   },
   fullmatch(args, kwargs, site) {
     const b = bindArgs(sig('fullmatch', ['pat', 'case', 'flags', 'na'], { required: ['pat'] }), args, kwargs, site);
     // fullmatch spans the whole string: no final newline, unlike $.
-    const re = compilePyRegex('\\A(?:' + b.str('pat', '') + ')\\Z', { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true });
+    const re = compilePyRegex(b.str('pat', ''), { ignoreCase: !b.bool('case', true), flags: b.int('flags', 0), test: true, anchor: 'full' });
     return this._simple((s) => re.test(s));
   },
   extract(args, kwargs, site) {

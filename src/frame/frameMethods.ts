@@ -22,7 +22,7 @@ import { unaryColumn } from './ops.js';
 import { frameArray } from './frameProperties.js';
 import { sig, def, finish, axisIsColumns, headTail, labelsArg } from './frameArgs.js';
 import { sortFrame, nlargestFrame } from './frameSort.js';
-import { queryFrame } from './frameQuery.js';
+import { queryMethod } from './frameQuery.js';
 import { frameReduce, applyFrame, aggFrame, arithFrame } from './frameApply.js';
 import { dropFrame, renameFrame, resetIndexFrame, setIndexFrame, reindexFrame, insertColumn, appendFrame, filterFrame, selectDtypes, transposeFrame } from './frameReshape.js';
 import { fillnaFrame, dropnaFrame, dropDuplicatesFrame, astypeFrame, roundFrame, whereFrame } from './frameValues.js';
@@ -57,7 +57,7 @@ export const FRAME_METHODS = new Map<string, Impl>([
       return finish(self, b, r);
     }),
   ],
-  ['query', def(sig('query', ['expr', 'inplace'], { required: ['expr'], varKeywords: true }), (self, b, site, rt) => finish(self, b, queryFrame(self, b, site, rt)))],
+  ['query', def(sig('query', ['expr', 'inplace'], { required: ['expr'], varKeywords: true }), queryMethod)],
   [
     'groupby',
     def(GROUPBY_SIGNATURE, (self, b, site) => makeGroupBy(self, b, site)),

@@ -118,3 +118,36 @@ describe('evalQuery', () => {
     expect(evalQuery('x * 2', () => s, rt)).toBeInstanceOf(FakeSeries);
   });
 });
+
+describe("pandas' query parser rules (both engines)", () => {
+  const rt = () => makeInterpreter();
+  const series = () => new FakeSeries([1, 2]);
+
+  it("refuses conditional expressions, as pandas' parser does", () => {
+    const e = errorOf(() => evalQuery('x if x else x', series, rt()));
+    expect([e.code, e.message]).toEqual(['DT212', "'IfExp' nodes are not implemented in query expressions"]);
+  });
+
+  it('refuses sets, which pandas does not turn into isin', () => {
+    expect(errorOf(() => evalQuery('x in {1, 2}', series, rt())).code).toBe('DT212');
+  });
+
+  it('refuses methods on computed expressions and expressions as arguments (x.shift(-1))', () => {
+    expect(errorOf(() => evalQuery('(x * 2).abs()', series, rt())).message).toContain("'BinOp' object has no attribute 'value'");
+    expect(errorOf(() => evalQuery('x.isin(-1)', series, rt())).message).toContain("'UnaryOp' object has no attribute 'value'");
+  });
+
+  it('refuses and/or with a number', () => {
+    expect(errorOf(() => evalQuery('1 and 2', () => null, rt())).message).toBe('cannot evaluate scalar only bool ops');
+  });
+
+  it("computes a `/` of constants in numpy's float64 (1 / 0 is inf, not ZeroDivisionError)", () => {
+    expect(pyRepr(evalQuery('1 / 0 > 10 ** 300', () => null, rt()) as PyValue)).toBe('True');
+  });
+
+  it('points a refused node at its position in the query', () => {
+    const map: LineMap = { lines: [20], cols: [3] };
+    // df = df.query('Model if 1 else 2'): the query starts 16 characters into the code line.
+    expect(queryError("df = df.query('Model if 1 else 2')", map)).toBe('DT212:20:19');
+  });
+});

@@ -6,7 +6,7 @@
  * str.contains and str.replace default to regex=True in 1.5.3.
  */
 import { DftablesError } from '../errors.js';
-import { PyDict, PyList, PyObject, PyTuple, PyTypeError, attributeError, type CallSite, type Kwargs, type PyValue, type Runtime } from '../python/values.js';
+import { DEFAULT_LIMITS, PyDict, PyList, PyObject, PyTuple, PyTypeError, attributeError, type CallSite, type Kwargs, type PyValue, type Runtime } from '../python/values.js';
 import { bindArgs, type Signature } from './args.js';
 import { NativeFunction } from './callable.js';
 import type { Column } from './column.js';
@@ -151,6 +151,21 @@ export class StrAccessor extends PyObject {
         hint: `The ${owner === 'Index' ? 'labels are' : 'column is'} not text (dtype ${col.dtype}): convert with .astype(str) first.`,
       });
     }
+  }
+
+  /** Number of cells. */
+  get length(): number {
+    return colLength(this.col);
+  }
+
+  /** Length of the longest str cell (0 when there is none). */
+  longest(): number {
+    let max = 0;
+    for (let i = 0; i < this.length; i++) {
+      const v = cellAt(this.col, i);
+      if (typeof v === 'string' && v.length > max) max = v.length;
+    }
+    return max;
   }
 
   /**
@@ -437,6 +452,16 @@ function stripper(name: string, side: 'both' | 'left' | 'right'): StrImpl {
   };
 }
 
+/** At most this many characters in all the cells a pad, zfill or repeat writes (as `'x' * n` allows). */
+const MAX_TEXT = 100_000_000;
+
+/** Refuse, before allocating, a width or repeat count that would make the column's text too large. */
+function checkTextSize(perCell: number, cells: number): void {
+  if (perCell > DEFAULT_LIMITS.maxSequence || perCell * cells > MAX_TEXT) {
+    throw new DftablesError('DT305', `the strings would have more than ${MAX_TEXT.toLocaleString('en-US')} characters (the size limit)`);
+  }
+}
+
 function padder(name: string, side: 'left' | 'right' | 'both'): StrImpl {
   return function (args, kwargs, site) {
     const b = bindArgs(sig(name, name === 'pad' ? ['width', 'side', 'fillchar'] : ['width', 'fillchar'], { required: ['width'] }), args, kwargs, site);
@@ -444,6 +469,7 @@ function padder(name: string, side: 'left' | 'right' | 'both'): StrImpl {
     const fill = b.str('fillchar', ' ');
     if ([...fill].length !== 1) throw new PyTypeError('fillchar must be a character, not str');
     const where = name === 'pad' ? (b.str('side', 'left') as 'left' | 'right' | 'both') : side;
+    checkTextSize(width, this.length);
     return this._simple((s) => {
       const len = pyLen(s);
       if (len >= width) return s;
@@ -482,6 +508,7 @@ const STR_METHODS: Record<string, StrImpl> = {
   zfill(args, kwargs, site) {
     const b = bindArgs(sig('zfill', ['width'], { required: ['width'] }), args, kwargs, site);
     const width = b.int('width', 0);
+    checkTextSize(width, this.length);
     return this._simple((s) => {
       const len = pyLen(s);
       if (len >= width) return s;
@@ -550,6 +577,7 @@ const STR_METHODS: Record<string, StrImpl> = {
   repeat(args, kwargs, site) {
     const b = bindArgs(sig('repeat', ['repeats'], { required: ['repeats'] }), args, kwargs, site);
     const r = b.int('repeats', 1);
+    checkTextSize(r * this.longest(), this.length);
     return this._simple((s) => s.repeat(Math.max(0, r)));
   },
   join(args, kwargs, site) {

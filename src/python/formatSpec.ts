@@ -18,7 +18,8 @@ import { intToDecimal, pyStr } from './pyStr.js';
 export { strFormat, type StrFormatHooks } from './strFormat.js';
 
 /** The largest width or precision we build; Python would try and run out of memory. */
-const MAX_FIELD = 1_000_000;
+/** The largest width or precision a format may ask for (Python allows more; a page should not). */
+export const MAX_FIELD = 1_000_000;
 
 export interface FormatSpec {
   fill: string;

@@ -15,7 +15,8 @@ export function tick(rt: Runtime): void {
 }
 
 export function sizeError(what: string, limit: number): DftablesError {
-  return new DftablesError('DT305', `${what} would have more than ${limit.toLocaleString('en-US')} items (the size limit)`);
+  const unit = what === 'the string' ? 'characters' : 'items';
+  return new DftablesError('DT305', `${what} would have more than ${limit.toLocaleString('en-US')} ${unit} (the size limit)`);
 }
 
 /** `range(start, stop, step)`: never materialised unless asked. */

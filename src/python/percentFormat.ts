@@ -4,7 +4,7 @@
  * formatSpec, which has the same rounding as Python's %-formatting.
  */
 import { DftablesError } from '../errors.js';
-import { formatSpec } from './formatSpec.js';
+import { MAX_FIELD, formatSpec } from './formatSpec.js';
 import { pyAscii, pyRepr, pyStr } from './pyStr.js';
 import { PyDict, PyObject, PyTuple, PyTypeError, typeName, type PyValue } from './values.js';
 
@@ -152,6 +152,10 @@ export function percentFormat(template: string, args: PyValue): string {
       } else {
         while (i < template.length && template[i] >= '0' && template[i] <= '9') prec = prec * 10 + Number(template[i++]);
       }
+    }
+    // A page may not make a string of a billion spaces: the same bound as format specs.
+    if (width > MAX_FIELD || (prec ?? 0) > MAX_FIELD) {
+      throw new DftablesError('DT305', `format width or precision ${Math.max(width, prec ?? 0)} is too large`);
     }
     while (template[i] === 'h' || template[i] === 'l' || template[i] === 'L') i++;
     if (i >= template.length) throw valueError('incomplete format');

@@ -264,7 +264,7 @@ function find(self: string, args: PyValue[], kwargs: Kwargs, fname: string, from
   return -1;
 }
 
-function justify(self: string, args: PyValue[], kwargs: Kwargs, fname: string, how: 'l' | 'r' | 'c'): string {
+function justify(self: string, args: PyValue[], kwargs: Kwargs, fname: string, how: 'l' | 'r' | 'c', rt: Runtime): string {
   noKwargs(fname, kwargs);
   const [w, fill] = bindArgs(fname, args, kwargs, { names: ['width', 'fillchar'], required: 1 });
   const width = int(w, 0);
@@ -272,6 +272,7 @@ function justify(self: string, args: PyValue[], kwargs: Kwargs, fname: string, h
   if (typeof f !== 'string' || strLength(f) !== 1) throw new PyTypeError('The fill character must be exactly one character long');
   const len = strLength(self);
   if (width <= len) return self;
+  checkSize(width, rt);
   const marg = width - len;
   if (how === 'l') return self + f.repeat(marg);
   if (how === 'r') return f.repeat(marg) + self;
@@ -467,9 +468,9 @@ export const STR_METHODS: ReadonlyMap<string, MethodImpl<string>> = new Map<stri
       return fill + self;
     },
   ],
-  ['center', (self, args, kwargs) => justify(self, args, kwargs, 'center', 'c')],
-  ['ljust', (self, args, kwargs) => justify(self, args, kwargs, 'ljust', 'l')],
-  ['rjust', (self, args, kwargs) => justify(self, args, kwargs, 'rjust', 'r')],
+  ['center', (self, args, kwargs, _site, rt) => justify(self, args, kwargs, 'center', 'c', rt)],
+  ['ljust', (self, args, kwargs, _site, rt) => justify(self, args, kwargs, 'ljust', 'l', rt)],
+  ['rjust', (self, args, kwargs, _site, rt) => justify(self, args, kwargs, 'rjust', 'r', rt)],
   [
     'partition',
     (self, args, kwargs) => {

@@ -24,6 +24,14 @@ describe('str methods', () => {
   it('center puts the extra fill on the right for odd padding', () => expect(vals(callMethod(str('ab', 'abc'), 'center', [6n, '*']))).toEqual(['**ab**', '*abc**']));
   it('zfill keeps the sign first', () => expect(vals(callMethod(str('-5', '12'), 'zfill', [4n]))).toEqual(['-005', '0012']));
   it('cat joins with a separator', () => expect(callMethod(str('a', 'b'), 'cat', [], { sep: ',' })).toBe('a,b'));
+  it.each([
+    ['pad', [10n ** 9n]],
+    ['zfill', [10n ** 9n]],
+    ['repeat', [10n ** 9n]],
+    ['ljust', [60_000_000n]],
+  ])('%s refuses, before allocating, text past the size limit', (method, args) => {
+    expect(() => callMethod(str('ab', 'c'), method, args)).toThrow('the strings would have more than 100,000,000 characters (the size limit)');
+  });
   it('refuses a numeric column', () => {
     const s = callMethod(pd, 'Series', [list(1.5)]) as Series;
     expect(() => s.getAttr('str', site(), runtime())).toThrow('Can only use .str accessor with string values!');

@@ -17,6 +17,9 @@ describe('size limits (DT305) refuse before allocating', () => {
     ["str.replace growth", "s = 'x' * 1000\nfor i in range(10):\n    s = s.replace('x', 'xxxxxxxxxx')"],
     ['join', "x = '-'.join(['abc' * 1000] * 10**5)"],
     ['zfill', "x = '1'.zfill(10**10)"],
+    ['center', "x = 'a'.center(10**9)"],
+    ['% with a * width', "x = '%*d' % (10**9, 1)"],
+    ['% with a huge precision', "x = '%.1000000000f' % 1.0"],
   ])('%s', (_name, code) => {
     expect(runError(code).code).toBe('DT305');
   });

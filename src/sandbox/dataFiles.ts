@@ -4,6 +4,7 @@
  * docs root, absolute paths, URLs and non-regular files are refused; sizes are capped.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { DftablesError } from '../errors.js';
 import { closest } from '../diagnostics/suggest.js';
@@ -49,13 +50,67 @@ export function createDataFileReader(pageDir: string, root: string, maxBytes: nu
       if (st.size > maxBytes) throw new DftablesError('DT403', `'${path}' is ${st.size} bytes, over the limit of ${maxBytes} bytes`);
       let text = cache.get(real);
       if (text === undefined) {
-        text = readFileSync(real, 'utf8');
+        text = decodeText(path, readFileSync(real), maxBytes);
         cache.set(real, text);
       }
       if (!files.includes(real)) files.push(real);
       return { text, resolved: real };
     },
   };
+}
+
+/** Compressions pandas infers from the file name; only gzip has a decoder in Node itself. */
+const COMPRESSED = /\.(gz|bz2|zip|xz|zst|tar)$/i;
+
+/**
+ * The file's text as pandas reads it: gzip is inflated (compression='infer'), and the bytes must
+ * be UTF-8 (pandas raises UnicodeDecodeError otherwise; a lenient decode would show U+FFFD
+ * in the table instead of an error). A leading BOM is dropped, as pandas does.
+ */
+function decodeText(path: string, bytes: Buffer, maxBytes: number): string {
+  const ext = COMPRESSED.exec(path)?.[1].toLowerCase();
+  if (ext && ext !== 'gz') {
+    throw new DftablesError('DT212', `reading a .${ext} file is not supported by dftables`, { hint: 'Decompress it into the docs tree and read the CSV, or compress it with gzip (.gz).' });
+  }
+  if (ext === 'gz') {
+    try {
+      // maxOutputLength stops a decompression bomb before it is inflated.
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (e) {
+      const tooLarge = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      if (tooLarge) throw new DftablesError('DT403', `'${path}' inflates to more than the limit of ${maxBytes} bytes`);
+      throw new DftablesError('DT402', `'${path}' is not a valid gzip file (${(e as Error).message})`);
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+    throw new DftablesError('DT402', `'${path}' is not UTF-8 text: byte 0x${bytes[at].toString(16)} at offset ${at} (line ${line}) cannot be decoded`, {
+      hint: 'Save the file as UTF-8 (pandas fails on it too, with UnicodeDecodeError).',
+    });
+  }
+}
+
+/** Offset of the first byte of the first sequence that is not valid UTF-8 (as Python reports it). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!len) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (i + 1 >= b.length || b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k < len; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return b.length - 1;
 }
 
 function safeRealpath(p: string): string | undefined {

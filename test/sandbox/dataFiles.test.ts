@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DftablesError } from '../../src/errors.js';
 import { createDataFileReader } from '../../src/sandbox/dataFiles.js';
@@ -80,5 +81,34 @@ describe('createDataFileReader', () => {
 
   it('refuses an empty path', () => {
     expect(refusal('').code).toBe('DT208');
+  });
+});
+
+describe('file contents as pandas decodes them', () => {
+  const withFile = (name: string, bytes: Uint8Array) => writeFileSync(join(root, 'docs', name), bytes);
+
+  it('inflates a .gz file, as read_csv infers compression from the name', () => {
+    withFile('z.csv.gz', gzipSync('a,b\n1,x\n'));
+    expect(reader().read('z.csv.gz').text).toBe('a,b\n1,x\n');
+  });
+
+  it('stops a gzip file that inflates past the size limit, without inflating it all', () => {
+    withFile('bomb.csv.gz', gzipSync(Buffer.alloc(5000, 0x30)));
+    expect(refusal('bomb.csv.gz', 1000)).toMatchObject({ code: 'DT403', message: "'bomb.csv.gz' inflates to more than the limit of 1000 bytes" });
+  });
+
+  it('refuses compressions Node cannot read, saying what to do', () => {
+    withFile('c.csv.bz2', Buffer.from('BZh9'));
+    expect(refusal('c.csv.bz2')).toMatchObject({ code: 'DT212', hint: 'Decompress it into the docs tree and read the CSV, or compress it with gzip (.gz).' });
+  });
+
+  it('refuses text that is not UTF-8 at the byte Python names', () => {
+    withFile('latin.csv', Buffer.from('a,b\n1,caf\xe9\n', 'latin1'));
+    expect(refusal('latin.csv')).toMatchObject({ code: 'DT402', message: "'latin.csv' is not UTF-8 text: byte 0xe9 at offset 9 (line 2) cannot be decoded" });
+  });
+
+  it('drops a leading byte-order mark', () => {
+    withFile('bom.csv', Buffer.from('\ufeffa,b\n1,2\n', 'utf8'));
+    expect(reader().read('bom.csv').text).toBe('a,b\n1,2\n');
   });
 });

@@ -3,6 +3,7 @@
  * replace. Each returns a new column (columns are immutable) with the dtype pandas 1.5.3 gives.
  */
 import { DftablesError } from '../errors.js';
+import { asciiDigits } from '../python/floatParse.js';
 import { floatRepr } from '../python/floatRepr.js';
 import { pyRepr, pyStr } from '../python/pyStr.js';
 import { PyDict, PyObject, PyTypeError, typeName, type PyValue, type Runtime } from '../python/values.js';
@@ -16,7 +17,7 @@ const FLOAT_RE = /^[+-]?(?:(?:\d+(?:_\d+)*)?\.?\d+(?:_\d+)*(?:[eE][+-]?\d+(?:_\d
 
 /** Python's float(str): surrounding whitespace, underscores between digits, inf/nan words. */
 export function parsePyFloat(s: string): number | undefined {
-  const t = s.trim();
+  const t = asciiDigits(s).trim();
   if (!FLOAT_RE.test(t)) return undefined;
   const lower = t.toLowerCase().replace(/_/g, '');
   const sign = lower.startsWith('-') ? -1 : 1;
@@ -28,7 +29,7 @@ export function parsePyFloat(s: string): number | undefined {
 
 /** Python's int(str). */
 export function parsePyInt(s: string): bigint | undefined {
-  const t = s.trim();
+  const t = asciiDigits(s).trim();
   if (!INT_RE.test(t)) return undefined;
   return BigInt(t.replace(/_/g, ''));
 }

@@ -16,6 +16,7 @@
 import { DftablesError, type Pos } from '../errors.js';
 import type { NeExpr, NeLeaf } from '../python/queryTree.js';
 import { NUMEXPR_BUILTINS, leavesOf } from '../python/queryTree.js';
+import { libmPow } from '../python/libmPow.js';
 import type { BinOpName } from '../python/ast.js';
 import { binaryOp, compareOp, unaryOp } from '../python/operators.js';
 import type { CallSite, Runtime } from '../python/values.js';
@@ -310,7 +311,7 @@ function npFold(op: string, a: Py, b: Py, pos: Pos): Py {
       case '%':
         return floatMod(x, y);
       case '**':
-        return Math.pow(x, y);
+        return libmPow(x, y);
     }
     throw typeError(`ufunc 'bitwise_${op === '&' ? 'and' : 'or'}' not supported for the input types`, pos);
   }

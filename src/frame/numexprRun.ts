@@ -10,6 +10,7 @@
 import { DftablesError } from '../errors.js';
 import type { NeLeaf } from '../python/queryTree.js';
 import { MATH, type Kind, type Nx } from './numexprCompile.js';
+import { libmPow } from '../python/libmPow.js';
 
 type Data = Uint8Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
 
@@ -100,7 +101,7 @@ function elementOp(n: Extract<Nx, { t: 'op' }>): (a: Num, b: Num) => Num {
           return toInt32(Math.pow(a as number, b as number));
         };
       }
-      return (a, b) => Math.pow(a as number, b as number);
+      return (a, b) => libmPow(a as number, b as number);
     case 'gt':
       return (a, b) => (a > b ? 1 : 0);
     case 'ge':

@@ -4,6 +4,7 @@
  * sqrt, log, floor, ceil, isnan, maximum, minimum), where/select, and reductions.
  */
 import { DftablesError } from '../errors.js';
+import { libmPow } from '../python/libmPow.js';
 import { pyRepr } from '../python/pyStr.js';
 import { PyList, PyObject, PyTuple, PyTypeError, type CallSite, type Kwargs, type PyValue, type Runtime } from '../python/values.js';
 import { bindArgs } from './args.js';
@@ -314,7 +315,7 @@ export function createNumpyModule(): PyObject {
     unaryMath('square', (x) => x * x, true),
     binaryMath('maximum', npMax),
     binaryMath('minimum', npMin),
-    binaryMath('power', Math.pow),
+    binaryMath('power', libmPow),
     fn('isnan', (args, kwargs, site, rt) => {
       const x = bindArgs({ name: 'isnan', positional: ['x'], required: ['x'] }, args, kwargs, site).get('x')!;
       const arr = arrayOf(x, site, rt);

@@ -5,6 +5,7 @@
  * operator per element, skipping missing values as pandas' masked ops do.
  */
 import { DftablesError } from '../errors.js';
+import { libmPow } from '../python/libmPow.js';
 import { PyTypeError, typeName, type BinaryOperator, type CompareOperator, type PyValue, type UnaryOperator } from '../python/values.js';
 import type { Column, DType } from './column.js';
 import { bigAt, boolCol, cellAt, floatCol, inInt64, intCol, intColumnOf, isNA, isWideInt, objCol } from './dtypes.js';
@@ -263,7 +264,7 @@ function numericBinary(op: BinaryOperator, lk: NumKind, rk: NumKind, a: ArrayLik
 /** numpy's pow for doubles: C pow, with pow(1, nan) = 1 and pow(nan, 0) = 1. */
 function npPow(x: number, y: number): number {
   if (x === 1 || y === 0) return 1;
-  return Math.pow(x, y);
+  return libmPow(x, y);
 }
 
 function intPow(x: number, y: number): number {

@@ -4,6 +4,7 @@
  * cells hold: None, bool, int (bigint), float, str.
  */
 import { DftablesError } from '../errors.js';
+import { libmPow } from '../python/libmPow.js';
 import { PyTypeError, typeName, type BinaryOperator, type CompareOperator, type PyValue } from '../python/values.js';
 
 export function zeroDivision(message: string): DftablesError {
@@ -123,7 +124,7 @@ function floatBinary(op: BinaryOperator, x: number, y: number): number {
       if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
         throw new PyTypeError('complex results are not supported');
       }
-      return Math.pow(x, y);
+      return libmPow(x, y);
     default:
       throw new PyTypeError(`unsupported operand type(s) for ${op}: 'float' and 'float'`);
   }
@@ -149,7 +150,7 @@ function intBinary(op: BinaryOperator, x: bigint, y: bigint): PyValue {
     case '**':
       if (y < 0n) {
         if (x === 0n) throw zeroDivision('0.0 cannot be raised to a negative power');
-        return Math.pow(Number(x), Number(y));
+        return libmPow(Number(x), Number(y));
       }
       if (y > 100_000n && x !== 0n && x !== 1n && x !== -1n) throw new DftablesError('DT305', 'integer power too large');
       return x ** y;

@@ -12,6 +12,7 @@ import { PyIterator, PyRange, collect, iterate, strLength, tick } from './iterat
 import { asBigInt, binaryOp, compareOp, isNumeric, keyOf, truthy } from './operators.js';
 import { floatDivmod, intFloorDiv, intMod, intToFloat, roundFloat, roundFloatToInt, roundInt, valueError } from './numbers.js';
 import { formatSpec } from './formatSpec.js';
+import { asciiDigits } from './floatParse.js';
 import { pyAscii, pyRepr, pyStr } from './pyStr.js';
 import {
   PyClass,
@@ -39,7 +40,7 @@ function asIndexInt(v: PyValue): bigint {
 
 /** int(str, base) as Python parses it: whitespace, sign, underscores between digits, 0x/0o/0b with base 0. */
 export function parseIntLiteral(text: string, base: number): bigint | undefined {
-  let s = pyStrip(text);
+  let s = pyStrip(asciiDigits(text));
   let neg = false;
   if (s[0] === '+' || s[0] === '-') {
     neg = s[0] === '-';
@@ -76,7 +77,7 @@ export function parseIntLiteral(text: string, base: number): bigint | undefined 
 
 /** float(str) as Python parses it; undefined when Python raises. */
 export function parseFloatLiteral(text: string): number | undefined {
-  const s = pyStrip(text);
+  const s = pyStrip(asciiDigits(text));
   const m = /^([+-]?)(nan|inf|infinity)$/i.exec(s);
   if (m) {
     const low = m[2].toLowerCase();

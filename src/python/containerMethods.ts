@@ -7,6 +7,7 @@ import { bindArgs, noKwargs, type MethodImpl } from './callables.js';
 import { pyRepr } from './pyStr.js';
 import { PyDict, PyList, PyObject, PyTuple, PyTypeError, typeName, type CallSite, type Kwargs, type PyValue, type Runtime } from './values.js';
 import { collect, iterate, pushAll, sizeError, tick } from './iteration.js';
+import { mappingItems } from './mapping.js';
 import { contains, equals, keyOf, lessThan, truthy } from './operators.js';
 import { pySort } from './sorting.js';
 
@@ -199,8 +200,9 @@ export class DictView extends PyObject {
 /** dict(...) / d.update(...): a mapping, or an iterable of pairs, then keywords. */
 export function updateDict(d: PyDict, source: PyValue | undefined, kwargs: Kwargs, site: CallSite, rt: Runtime): void {
   if (source !== undefined) {
-    if (source instanceof PyDict) {
-      for (const [k, v] of source.items()) d.set(k, v);
+    const pairs = mappingItems(source, site, rt);
+    if (pairs !== undefined) {
+      for (const [k, v] of pairs) d.set(k, v);
     } else {
       let i = 0;
       for (const item of iterate(source, site, rt)) {

@@ -35,6 +35,7 @@ import { forbiddenNameMessage } from './forbidden.js';
 import { formatSpec } from './formatSpec.js';
 import { pyAscii, pyRepr, pyStr } from './pyStr.js';
 import { PyIterator, codePoints, collect, indexValue, iterate, pushAll, sizeError, sliceIndices, sliceItems, tick } from './iteration.js';
+import { mappingItems } from './mapping.js';
 import { binaryOp, compareOp, contains, identical, keyOf, truthy, unaryOp } from './operators.js';
 import { PySet } from './pySet.js';
 import { keyError } from './containerMethods.js';
@@ -717,8 +718,9 @@ export class Interpreter implements Runtime, AttrAccess {
       const k = e.keys[i];
       if (k === null) {
         const m = this.eval(e.values[i], scope);
-        if (!(m instanceof PyDict)) throw new PyTypeError(`'${typeName(m)}' object is not a mapping`).at(start(e.values[i]));
-        for (const [kk, vv] of m.items()) d.set(kk, vv);
+        const pairs = mappingItems(m, new NodeSite(start(e.values[i]), []), this);
+        if (pairs === undefined) throw new PyTypeError(`'${typeName(m)}' object is not a mapping`).at(start(e.values[i]));
+        for (const [kk, vv] of pairs) d.set(kk, vv);
         continue;
       }
       const key = this.eval(k, scope);
@@ -865,8 +867,9 @@ export class Interpreter implements Runtime, AttrAccess {
     for (const k of e.keywords) {
       const v = this.eval(k.value, scope);
       if (k.name === null) {
-        if (!(v instanceof PyDict)) throw new PyTypeError(`${fname}() argument after ** must be a mapping, not ${typeName(v)}`).at(k.pos);
-        for (const [kk, vv] of v.items()) {
+        const pairs = mappingItems(v, new NodeSite(k.pos, []), this);
+        if (pairs === undefined) throw new PyTypeError(`${fname}() argument after ** must be a mapping, not ${typeName(v)}`).at(k.pos);
+        for (const [kk, vv] of pairs) {
           if (typeof kk !== 'string') throw new PyTypeError('keywords must be strings').at(k.pos);
           if (kwargs.has(kk)) throw new PyTypeError(`${fname}() got multiple values for keyword argument '${kk}'`).at(k.pos);
           kwargs.set(kk, vv);

@@ -5,6 +5,7 @@
  */
 import { DftablesError } from '../errors.js';
 import { exactDecimal } from './dtoa.js';
+import { libmPow } from './libmPow.js';
 
 /** Results above about 10,000 decimal digits are refused (DT305) before they are computed. */
 export const MAX_INT_BITS = 33_220;
@@ -177,7 +178,7 @@ export function floatPow(a: number, b: number): number {
   if (a < 0 && !Number.isInteger(b)) {
     throw valueError('a negative number raised to a fractional power is a complex number, which df-table code does not support');
   }
-  const r = Math.pow(a, b);
+  const r = libmPow(a, b);
   if (!Number.isFinite(r)) throw overflowError("(34, 'Numerical result out of range')");
   return r;
 }

@@ -7,6 +7,7 @@
 import type { Pos } from '../errors.js';
 import { binaryOp, compareOp, unaryOp } from './operators.js';
 import { floatFloorDiv, floatMod } from './numbers.js';
+import { libmPow } from './libmPow.js';
 import type { NeExpr, NeLeaf, QueryBackend } from './queryTree.js';
 import { PyObject, type BinaryOperator, type CallSite, type CompareOperator, type PyValue, type Runtime } from './values.js';
 
@@ -43,7 +44,7 @@ function npArith(op: BinaryOperator, x: number, y: number): number | undefined {
     case '//':
       return y === 0 ? x / y : floatFloorDiv(x, y);
     case '**':
-      return Math.pow(x, y);
+      return libmPow(x, y);
     default:
       return undefined;
   }

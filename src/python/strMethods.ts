@@ -160,7 +160,12 @@ function rsplitSep(s: string, sep: string, maxsplit: number): string[] {
   return out.reverse();
 }
 
-const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
+/** Unicode's Cased property (Lu, Ll, Lt and the Other_Lowercase/Other_Uppercase symbols such as ⓐ), as _PyUnicode_IsCased. */
+const CASED = /\p{Cased}/u;
+const CASE_IGNORABLE = /\p{Case_Ignorable}/u;
+const UPPERCASE = /\p{Uppercase}/u;
+const LOWERCASE = /\p{Lowercase}/u;
+const TITLECASE_LETTER = /\p{Lt}/u;
 
 /** The titlecase letters (Lt) JS has no mapping to: Python's title() and capitalize() use them. */
 const TITLECASE = new Map<string, string>([
@@ -168,18 +173,50 @@ const TITLECASE = new Map<string, string>([
   ['\u01c7', '\u01c8'], ['\u01c8', '\u01c8'], ['\u01c9', '\u01c8'],
   ['\u01ca', '\u01cb'], ['\u01cb', '\u01cb'], ['\u01cc', '\u01cb'],
   ['\u01f1', '\u01f2'], ['\u01f2', '\u01f2'], ['\u01f3', '\u01f2'],
+  ['\u0149', '\u02bcN'], // ŉ: SpecialCasing titlecases it like its uppercase
 ]);
 
+/**
+ * Titlecase of one code point. Where the uppercase is several letters (ß -> SS, ﬁ -> FI) the
+ * titlecase keeps only the first one upper (Ss, Fi); a Greek iota subscript stays a subscript
+ * (ᾳ -> ᾼ, not Αι), as in Unicode's SpecialCasing.txt.
+ */
 function toTitle(c: string): string {
-  return TITLECASE.get(c) ?? c.toUpperCase();
+  const known = TITLECASE.get(c);
+  if (known !== undefined) return known;
+  const up = [...c.toUpperCase()];
+  if (up.length === 1) return up[0];
+  if (c >= '\u1f80' && c <= '\u1ffc' && up[up.length - 1] === '\u0399') {
+    // one letter plus the subscript has a precomposed form (ᾀ -> ᾈ); longer ones stay decomposed
+    const sub = up.slice(0, -1).join('') + '\u0345';
+    return up.length === 2 ? sub.normalize('NFC') : sub;
+  }
+  return up[0] + up.slice(1).join('').toLowerCase();
+}
+
+/** Is the capital sigma at cps[i] the last letter of a word (CPython's handle_capital_sigma)? */
+function isFinalSigma(cps: readonly string[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && CASE_IGNORABLE.test(cps[j])) j--;
+  if (j < 0 || !CASED.test(cps[j])) return false;
+  j = i + 1;
+  while (j < cps.length && CASE_IGNORABLE.test(cps[j])) j++;
+  return j === cps.length || !CASED.test(cps[j]);
+}
+
+/** Lowercase of cps[i] in its word, as CPython's lower_ucs4: Σ becomes ς at the end of a word. */
+function lowerAt(cps: readonly string[], i: number): string {
+  if (cps[i] === '\u03a3') return isFinalSigma(cps, i) ? '\u03c2' : '\u03c3';
+  return cps[i].toLowerCase();
 }
 
 function title(s: string): string {
+  const cps = codePoints(s);
   let out = '';
   let prevCased = false;
-  for (const c of s) {
-    out += prevCased ? c.toLowerCase() : toTitle(c);
-    prevCased = CASED.test(c);
+  for (let i = 0; i < cps.length; i++) {
+    out += prevCased ? lowerAt(cps, i) : toTitle(cps[i]);
+    prevCased = CASED.test(cps[i]);
   }
   return out;
 }
@@ -187,31 +224,43 @@ function title(s: string): string {
 function capitalize(s: string): string {
   const cps = codePoints(s);
   if (!cps.length) return s;
-  return toTitle(cps[0]) + cps.slice(1).join('').toLowerCase();
+  let out = toTitle(cps[0]);
+  for (let i = 1; i < cps.length; i++) out += lowerAt(cps, i);
+  return out;
 }
 
+/** CPython's do_swapcase: Uppercase letters are lowered, Lowercase ones raised, titlecase (ǅ) kept. */
 function swapcase(s: string): string {
+  const cps = codePoints(s);
   let out = '';
-  for (const c of s) {
-    const u = c.toUpperCase();
-    out += u !== c ? u : c.toLowerCase();
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i];
+    if (UPPERCASE.test(c)) out += lowerAt(cps, i);
+    else if (LOWERCASE.test(c)) out += c.toUpperCase();
+    else out += c;
   }
   return out;
 }
 
-function hasCased(s: string): boolean {
-  return CASED.test(s);
+/** Cherokee small letters fold to the capitals (the only script whose folding is not lowercase). */
+const CHEROKEE_SMALL = /[\u13f8-\u13fd\uab70-\uabbf]/u;
+
+/** Full case folding, per code point: folding is the lowercase of the uppercase. */
+function casefold(s: string): string {
+  let out = '';
+  for (const c of s) out += CHEROKEE_SMALL.test(c) ? c.toUpperCase() : c.toUpperCase().toLowerCase();
+  return out;
 }
 
 function isTitle(s: string): boolean {
   let cased = false;
   let prevCased = false;
   for (const c of s) {
-    if (/\p{Lu}|\p{Lt}/u.test(c)) {
+    if (UPPERCASE.test(c) || TITLECASE_LETTER.test(c)) {
       if (prevCased) return false;
       prevCased = true;
       cased = true;
-    } else if (/\p{Ll}/u.test(c)) {
+    } else if (LOWERCASE.test(c)) {
       if (!prevCased) return false;
       prevCased = true;
       cased = true;
@@ -335,7 +384,7 @@ export const STR_METHODS: ReadonlyMap<string, MethodImpl<string>> = new Map<stri
   ],
   ['upper', transform('upper', (s) => s.toUpperCase())],
   ['lower', transform('lower', (s) => s.toLowerCase())],
-  ['casefold', transform('casefold', (s) => s.toLowerCase().replace(/ß/g, 'ss'))],
+  ['casefold', transform('casefold', casefold)],
   ['swapcase', transform('swapcase', swapcase)],
   ['title', transform('title', title)],
   ['capitalize', transform('capitalize', capitalize)],
@@ -449,8 +498,8 @@ export const STR_METHODS: ReadonlyMap<string, MethodImpl<string>> = new Map<stri
   ['isalpha', predicate('isalpha', (s) => /^\p{L}+$/u.test(s))],
   ['isalnum', predicate('isalnum', (s) => /^[\p{L}\p{N}]+$/u.test(s))],
   ['isspace', predicate('isspace', (s) => s.length > 0 && [...s].every(isSpace))],
-  ['isupper', predicate('isupper', (s) => hasCased(s) && s === s.toUpperCase() && !/\p{Ll}/u.test(s))],
-  ['islower', predicate('islower', (s) => hasCased(s) && s === s.toLowerCase() && !/[\p{Lu}\p{Lt}]/u.test(s))],
+  ['isupper', predicate('isupper', (s) => UPPERCASE.test(s) && !LOWERCASE.test(s) && !TITLECASE_LETTER.test(s))],
+  ['islower', predicate('islower', (s) => LOWERCASE.test(s) && !UPPERCASE.test(s) && !TITLECASE_LETTER.test(s))],
   ['istitle', predicate('istitle', isTitle)],
   ['isidentifier', predicate('isidentifier', (s) => /^[\p{ID_Start}_][\p{ID_Continue}_]*$/u.test(s))],
   ['isascii', predicate('isascii', (s) => /^[\x00-\x7f]*$/.test(s))],

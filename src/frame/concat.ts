@@ -116,6 +116,20 @@ function stackFrameColumn(parts: Column[], present: boolean[]): Column {
   return concatAs(values, numpyConcatDtype(values.map((c) => c.dtype)));
 }
 
+/**
+ * Series stacked: pandas' concat_compat, i.e. np.concatenate of the non-empty parts, so bool with
+ * int or float gives numbers (pandas only warns). When every part is empty, a mix other than
+ * numbers alone or bool/int alone is object.
+ */
+function stackSeries(parts: Column[]): Column {
+  if (parts.length < 2 || parts.some((c) => isWideInt(c) || (c.dtype === 'object' && c.nullable))) return stack(parts, parts.map(() => true));
+  const nonEmpty = parts.filter((c) => colLength(c) > 0);
+  const used = nonEmpty.length ? nonEmpty : parts;
+  const kinds = new Set(used.map((c) => c.dtype));
+  const dtype = !nonEmpty.length && kinds.has('bool') && kinds.has('float64') ? 'object' : numpyConcatDtype([...kinds]);
+  return concatAs(used, dtype);
+}
+
 /** Frames stacked on top of each other (pd.concat with axis=0), for append and row enlargement. */
 export function stackFrames(frames: DataFrame[], ignoreIndex: boolean): DataFrame {
   const used = frames.filter((f) => f.names.length > 0 || f.rowCount() > 0);
@@ -189,10 +203,7 @@ export function concatObjects(args: PyValue[], kwargs: Kwargs, site: CallSite, r
   if (axis1) return concatColumnsWise(objs as (DataFrame | Series)[], join, ignoreIndex);
   if (objs.every((o) => o instanceof Series)) {
     const ss = objs as Series[];
-    const col = stack(
-      ss.map((s) => s.col),
-      ss.map(() => true),
-    );
+    const col = stackSeries(ss.map((s) => s.col));
     const name = ss.every((s) => valueKey(s.name) === valueKey(ss[0].name)) ? ss[0].name : null;
     return new Series(col, ignoreIndex ? RowIndex.range(colLength(col)) : stackIndex(ss.map((s) => s.index), keys), name);
   }
@@ -212,15 +223,25 @@ export function concatObjects(args: PyValue[], kwargs: Kwargs, site: CallSite, r
       }
     }
   }
+  // pandas reindexes each frame to the combined columns; a frame with repeated labels cannot be
+  // (InvalidIndexError), unless every frame already has exactly the same columns.
+  const sameColumns = used.every((f) => f.names.length === used[0].names.length && f.names.every((nm, i) => valueKey(nm) === valueKey(used[0].names[i])));
+  if (!sameColumns && used.some((f) => new Set(f.names.map(valueKey)).size < f.names.length)) {
+    throw new DftablesError('DT208', 'Reindexing only valid with uniquely valued Index objects', {
+      hint: 'The frames have repeated column names; rename them (e.g. merge suffixes) before pd.concat.',
+    });
+  }
   if (join === 'inner') names = names.filter((nm) => used.every((f) => f.hasColumn(nm)));
   if (sort) names = sortLabels(names);
   const total = used.reduce((a, f) => a + f.rowCount(), 0);
   if (total * names.length > rt.limits.maxCells) throw new DftablesError('DT305', `the concatenated table would exceed ${rt.limits.maxCells} cells`);
-  const cols = names.map((nm) => {
+  // Identical column lists are stacked position by position (repeated labels stay repeated).
+  if (sameColumns && !sort) names = [...used[0].names];
+  const cols = names.map((nm, j) => {
     const parts: Column[] = [];
     const present: boolean[] = [];
     for (const f of used) {
-      const p = f.colPos(nm);
+      const p = sameColumns && !sort ? j : f.colPos(nm);
       parts.push(p >= 0 ? f.cols[p] : naColumn(f.rowCount()));
       present.push(p >= 0);
     }

@@ -38,6 +38,29 @@ export function frameReduce(name: string, f: (c: Column) => PyValue, numericByDe
   });
 }
 
+/** Errors that pandas' `except Exception` would catch: evaluation errors, not limits or refusals. */
+function isCaughtByPandas(e: unknown): boolean {
+  return e instanceof DftablesError && e.code.startsWith('DT2') && e.code !== 'DT212';
+}
+
+/**
+ * apply(axis=1) over a frame without rows (pandas' apply_empty_result): the function is tried on
+ * an all-NaN float row labelled by the columns; a result that is not a Series makes the answer an
+ * empty Series, while a Series, or an error, gives back a copy of the frame.
+ */
+function applyRowsEmpty(self: DataFrame, fn: PyValue, rt: Runtime, extraArgs: PyValue[]): DataFrame | Series {
+  const colIndex = RowIndex.fromLevels([self.names.length ? inferColumn(self.names) : objCol([])], [null]);
+  let reduce = false;
+  try {
+    const r = rt.call(fn, [new Series(floatCol(new Float64Array(self.names.length).fill(NaN)), colIndex, null), ...extraArgs]);
+    reduce = !(r instanceof Series);
+  } catch (e) {
+    if (!isCaughtByPandas(e)) throw e;
+  }
+  if (!reduce) return self.copy();
+  return new Series(floatCol(new Float64Array(0)), self.index, null);
+}
+
 export function applyRows(self: DataFrame, fn: PyValue, rt: Runtime, extraArgs: PyValue[]): Series {
   const n = self.rowCount();
   const out = new Array<PyValue>(n);
@@ -55,7 +78,7 @@ export function applyFrame(self: DataFrame, b: BoundArgs, site: CallSite, rt: Ru
   const fn = b.get('func')!;
   const extra = b.get('args');
   const extraArgs = extra instanceof PyTuple || extra instanceof PyList ? [...extra.items] : [];
-  if (axisIsColumns(b)) return applyRows(self, fn, rt, extraArgs);
+  if (axisIsColumns(b)) return self.rowCount() === 0 ? applyRowsEmpty(self, fn, rt, extraArgs) : applyRows(self, fn, rt, extraArgs);
   const results = self.names.map((_, j) => {
     rt.checkDeadline();
     return typeof fn === 'string' ? self.series(j).getAttr(fn, site, rt) : rt.call(fn, [self.series(j), ...extraArgs]);

@@ -10,6 +10,7 @@ import { RowIndex } from './index.js';
 import { Series } from './series.js';
 import { naPosition, sortKind } from './seriesMethods.js';
 import { lexsortIndexer, nargsort } from './sort.js';
+import { selectNPositions } from './selectN.js';
 import type { Column } from './column.js';
 import { formattedSortFinding } from '../lint/checks.js';
 import { axisIsColumns, def, labelsArg, sig } from './frameArgs.js';
@@ -66,6 +67,8 @@ export function nlargestFrame(name: 'nlargest' | 'nsmallest'): Impl {
     const asc = name === 'nsmallest';
     const keys = positions.map((p) => self.cols[p]);
     for (const k of keys) if (k.dtype === 'object') throw new PyTypeError(`Column ${pyRepr(self.names[positions[keys.indexOf(k)]])} has dtype object, cannot use method '${name}' with this dtype`);
+    // One column: Series.nlargest's rows (missing values fill up to n).
+    if (keys.length === 1) return self.take(selectNPositions(keys[0], n, asc));
     // Stable order by the keys, missing values last, then the first n.
     const order = lexsortIndexer(keys, keys.map(() => asc), 'last');
     const masks = keys.map(naMask);

@@ -8,7 +8,7 @@ import { PyTypeError, type PyValue } from '../python/values.js';
 import type { Column } from './column.js';
 import { boolCol, cellAt, floatCol, intCol, isNA, objCol } from './dtypes.js';
 import { valueKey } from './index.js';
-import { colMean, colMinMax, colSum } from './reductions.js';
+import { colMean, colMedian, colMinMax, colSum } from './reductions.js';
 import { pyBinary } from './scalarOps.js';
 
 export type AggName = 'sum' | 'mean' | 'median' | 'min' | 'max' | 'count' | 'first' | 'last' | 'nunique' | 'std' | 'var' | 'prod' | 'size';
@@ -195,6 +195,8 @@ function objectAggregate(c: Column, codes: Int32Array, ngroups: number, how: Agg
         return acc;
       }
       case 'median':
+        // Per group through Series.median, which casts the values to float (numeric text included).
+        return colMedian(sub(rows));
       case 'std':
       case 'var': {
         const s = colSum(sub(rows));
@@ -204,6 +206,6 @@ function objectAggregate(c: Column, codes: Int32Array, ngroups: number, how: Agg
     }
     throw new DftablesError('DT212', `groupby ${how} is not supported by dftables`);
   });
-  if (how === 'mean') return floatCol(Float64Array.from(out as number[]));
+  if (how === 'mean' || how === 'median') return floatCol(Float64Array.from(out as number[]));
   return objCol(out);
 }

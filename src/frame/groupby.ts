@@ -17,6 +17,7 @@ import { DataFrame } from './dataframe.js';
 import { AGG_NAMES, NUMERIC_BY_DEFAULT, groupAggregate, type AggName } from './groupAgg.js';
 import { RowIndex, valueKey } from './index.js';
 import { Series } from './series.js';
+import { inferIndexColumn } from './indexInfer.js';
 import { compareValues } from './sort.js';
 
 interface GroupKey {
@@ -29,8 +30,15 @@ interface GroupKey {
 interface Grouping {
   codes: Int32Array;
   ngroups: number;
-  /** Key values of each group, one column per key. */
+  /** Key values of each group, one column per key, as the group index holds them (inferred). */
   keyCols: Column[];
+  /** The same values as factorize gave them (object keys stay object). */
+  rawKeyCols: Column[];
+}
+
+function naAsNaN(c: Column): Column {
+  if (c.dtype !== 'object' || c.nullable || !(c.data as PyValue[]).some((v) => v === null)) return c;
+  return objCol((c.data as PyValue[]).map((v) => (v === null ? NaN : v)));
 }
 
 export const GROUPBY_SIGNATURE: Signature = {
@@ -44,7 +52,12 @@ export function makeGroupBy(df: DataFrame, b: BoundArgs, site: CallSite): GroupB
   if (axis !== undefined && axis !== 0n && axis !== 'index') throw b.notSupported('axis');
   const by = b.get('by');
   if (by === undefined || by === null) throw new DftablesError('DT204', "You have to supply one of 'by' and 'level'");
-  const items = by instanceof PyList ? [...by.items] : [by];
+  let items = by instanceof PyList ? [...by.items] : [by];
+  // pandas' get_grouper: a list of plain values as long as the frame, not all of them column
+  // names, is one array of keys (a label per row), not a list of columns.
+  if (by instanceof PyList && items.length === df.rowCount() && items.every((v) => !(v instanceof PyObject)) && !items.every((v) => df.hasColumn(v))) {
+    items = [new Series(inferColumn(items), df.index, null)];
+  }
   const keys: GroupKey[] = items.map((k) => {
     if (k instanceof Series) {
       const pos = k.parent && k.parent.frame === df ? df.colPos(k.name) : -1;
@@ -83,6 +96,10 @@ export class GroupBy extends PyObject {
     const map = new Map<unknown, number>();
     const first: number[] = [];
     const single = this.keys.length === 1;
+    // Several keys: pandas factorizes each key column on its own, so a level shows the value
+    // first seen in the whole column (0 and False are one key: whichever came first names it).
+    const levels = single ? [] : this.keys.map(() => ({ map: new Map<unknown, number>(), first: [] as number[] }));
+    const levelRep = single ? [] : this.keys.map(() => new Int32Array(n));
     for (let i = 0; i < n; i++) {
       let na = false;
       let k: unknown;
@@ -92,9 +109,18 @@ export class GroupBy extends PyObject {
         k = na ? NaN : valueKey(v);
       } else {
         k = this.keys
-          .map((key) => {
+          .map((key, j) => {
             const v = cellAt(key.col, i);
             if (isNA(v)) na = true;
+            const lk = isNA(v) ? NaN : valueKey(v);
+            const lv = levels[j];
+            let lc = lv.map.get(lk);
+            if (lc === undefined) {
+              lc = lv.first.length;
+              lv.map.set(lk, lc);
+              lv.first.push(i);
+            }
+            levelRep[j][i] = lv.first[lc];
             return String(isNA(v) ? 'NaN' : valueKey(v));
           })
           .join('\u0000');
@@ -133,8 +159,9 @@ export class GroupBy extends PyObject {
       for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = rank[codes[i]];
     } else order = order.slice();
     const firstRows = order.map((g) => first[g]);
-    const keyCols = this.keys.map((k) => takeColumn(k.col, firstRows));
-    this.grouping = { codes, ngroups: order.length, keyCols };
+    // A missing key (dropna=False) is NaN in the group index, whichever missing value it came from.
+    const rawKeyCols = this.keys.map((k, j) => naAsNaN(takeColumn(k.col, single ? firstRows : firstRows.map((r) => levelRep[j][r]))));
+    this.grouping = { codes, ngroups: order.length, keyCols: rawKeyCols.map(inferIndexColumn), rawKeyCols };
     return this.grouping;
   }
 
@@ -150,16 +177,25 @@ export class GroupBy extends PyObject {
     return this.frame.names.map((_, i) => i).filter((i) => !keyPos.has(i));
   }
 
-  private result(names: Label[], cols: Column[]): PyValue {
-    const { keyCols } = this.group();
+  /**
+   * The aggregated columns, indexed by the groups or (as_index=False) after the key columns. Key
+   * columns are inferred like the group index, except (raw) where pandas 1.5.3 inserts the
+   * factorized values as they are: nunique, std, idxmax/idxmin, agg with a dict, a function
+   * or names, apply.
+   */
+  private result(names: Label[], cols: Column[], raw = false): PyValue {
+    const keyCols = raw ? this.group().rawKeyCols : this.group().keyCols;
+    // Only keys that are columns of the frame are inserted (pandas' in_axis groupings).
+    const inAxis = this.keys.map((k, j) => [k, keyCols[j]] as const).filter(([k]) => k.colPos >= 0);
     if (this.seriesSel) {
       if (this.asIndex) return new Series(cols[0], this.groupIndex(), names[0]);
-      return new DataFrame([...this.keys.map((k) => k.name), names[0]], [...keyCols, cols[0]], RowIndex.range(colLength(cols[0])));
+      return new DataFrame([...inAxis.map(([k]) => k.name), names[0]], [...inAxis.map(([, c]) => c), cols[0]], RowIndex.range(colLength(cols[0])));
     }
     if (this.asIndex) return new DataFrame(names, cols, this.groupIndex());
-    const keyNames = this.keys.map((k) => k.name);
-    const kept = names.map((nm, i) => [nm, cols[i]] as const).filter(([nm]) => !keyNames.some((k) => valueKey(k) === valueKey(nm)));
-    return new DataFrame([...keyNames, ...kept.map(([nm]) => nm)], [...keyCols, ...kept.map(([, c]) => c)], RowIndex.range(this.group().ngroups));
+    // pandas inserts the key columns in front, except a key that was itself aggregated: that one
+    // keeps its aggregated values, in its place among the results.
+    const front = inAxis.map(([k, c]) => [k.name, c] as const).filter(([k]) => !names.some((nm) => valueKey(k) === valueKey(nm)));
+    return new DataFrame([...front.map(([k]) => k), ...names], [...front.map(([, c]) => c), ...cols], RowIndex.range(this.group().ngroups));
   }
 
   /** An aggregation by name over the value columns, with pandas 1.5.3's nuisance-column rules. */
@@ -201,7 +237,7 @@ export class GroupBy extends PyObject {
       }
     }
     // Every column failed (text only): pandas 1.5.3 returns the groups with no columns.
-    return this.result(names, cols);
+    return this.result(names, cols, how === 'nunique' || how === 'std');
   }
 
   /** idxmax/idxmin: the row label of each group's first largest (smallest) value, NaN skipped. */
@@ -223,7 +259,7 @@ export class GroupBy extends PyObject {
       if (best.some((b) => b < 0)) throw new DftablesError('DT208', `attempt to get arg${which} of an empty sequence`);
       return this.frame.index.take(best).levels[0];
     });
-    return this.result(positions.map((p) => this.frame.names[p]), cols);
+    return this.result(positions.map((p) => this.frame.names[p]), cols, true);
   }
 
   private headTail(n: number, tail: boolean): PyValue {
@@ -293,8 +329,8 @@ export class GroupBy extends PyObject {
     const col = values.some((v) => v instanceof PyObject) ? objCol(values) : inferColumn(values);
     const name = this.seriesSel ? this.frame.names[this.selection![0]] : null;
     if (this.asIndex) return new Series(col, this.groupIndex(), name);
-    const { keyCols, ngroups } = this.group();
-    return new DataFrame([...this.keys.map((k) => k.name), name], [...keyCols, col], RowIndex.range(ngroups));
+    const { rawKeyCols, ngroups } = this.group();
+    return new DataFrame([...this.keys.map((k) => k.name), name], [...rawKeyCols, col], RowIndex.range(ngroups));
   }
 
   /** nth(n): the n-th row of each group (negative from the end), indexed by the group keys (1.5.3). */
@@ -377,7 +413,7 @@ export class GroupBy extends PyObject {
         names.push(col);
         cols.push(this.aggColumn(p, f, site, rt));
       }
-      return this.result(names, cols);
+      return this.result(names, cols, true);
     }
     if (func instanceof PyList || func instanceof PyTuple) {
       if (!this.seriesSel) {
@@ -391,23 +427,27 @@ export class GroupBy extends PyObject {
         names.push(typeof f === 'string' ? f : f instanceof PyObject ? funcName(f) : pyRepr(f));
         cols.push(this.aggColumn(this.selection![0], f, site, rt));
       }
-      return this.frameResult(names, cols);
+      // SeriesGroupBy.agg([...]) with as_index=False: pandas 1.5.3 leaves the keys out.
+      return this.frameResult(names, cols, false);
     }
     if (func instanceof PyObject && func.callable()) {
       const positions = this.valuePositions();
       return this.result(
         positions.map((p) => this.frame.names[p]),
         positions.map((p) => this.aggColumn(p, func, site, rt)),
+        true,
       );
     }
     throw new DftablesError('DT208', `${pyRepr(func)} is not a valid aggregation`);
   }
 
   /** A frame indexed like the groups (for SeriesGroupBy.agg lists and named aggregations). */
-  private frameResult(names: Label[], cols: Column[]): DataFrame {
-    const { keyCols, ngroups } = this.group();
+  private frameResult(names: Label[], cols: Column[], withKeys = true): DataFrame {
+    const { rawKeyCols: keyCols, ngroups } = this.group();
     if (this.asIndex) return new DataFrame(names, cols, this.groupIndex());
-    return new DataFrame([...this.keys.map((k) => k.name), ...names], [...keyCols, ...cols], RowIndex.range(ngroups));
+    if (!withKeys) return new DataFrame(names, cols, RowIndex.range(ngroups));
+    const inAxis = this.keys.map((k, j) => [k, keyCols[j]] as const).filter(([k]) => k.colPos >= 0);
+    return new DataFrame([...inAxis.map(([k]) => k.name), ...names], [...inAxis.map(([, c]) => c), ...cols], RowIndex.range(ngroups));
   }
 
   private aggColumn(p: number, f: PyValue, site: CallSite, rt: Runtime): Column {

@@ -4,6 +4,21 @@ import type { Column } from './column.js';
 import { cellAt, floatCol, isNA } from './dtypes.js';
 import { compareValues } from './sort.js';
 
+/** An object column mixing text with numbers: Python cannot order it (rank raises TypeError). */
+export function hasIncomparableValues(c: Column): boolean {
+  if (c.dtype !== 'object') return false;
+  let text = false;
+  let other = false;
+  for (let i = 0; i < c.data.length; i++) {
+    const v = cellAt(c, i);
+    if (isNA(v)) continue;
+    if (typeof v === 'string') text = true;
+    else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') other = true;
+    if (text && other) return true;
+  }
+  return false;
+}
+
 export function rankColumn(c: Column, method: string, ascending: boolean, naOption: string, pct: boolean): Column {
   if (!['average', 'min', 'max', 'first', 'dense'].includes(method)) throw new DftablesError('DT208', `invalid method ${method}`);
   if (!['keep', 'top', 'bottom'].includes(naOption)) throw new DftablesError('DT208', 'na_option must be one of \'keep\', \'top\', or \'bottom\'');

@@ -78,7 +78,8 @@ function naValues(v: PyValue, b: BoundArgs): NaValue[] | Map<Label, NaValue[]> {
   return items.map((x) => naValue(x, b));
 }
 
-export function readCsvOptions(b: BoundArgs): ReadCsvOptions {
+/** `iterate` lists the items of a list-like Python object (a range or a set given as skiprows). */
+export function readCsvOptions(b: BoundArgs, iterate?: (v: PyObject) => PyValue[]): ReadCsvOptions {
   const o: ReadCsvOptions = {};
   o.sep = str(b, 'sep');
   o.delimiter = str(b, 'delimiter');
@@ -123,14 +124,16 @@ export function readCsvOptions(b: BoundArgs): ReadCsvOptions {
   const skiprows = b.get('skiprows');
   if (skiprows !== undefined && skiprows !== null) {
     if (typeof skiprows === 'bigint') o.skiprows = Number(skiprows);
-    else if (skiprows instanceof PyList || skiprows instanceof PyTuple) {
-      o.skiprows = skiprows.items.map((x) => {
-        if (typeof x !== 'bigint') throw b.invalid('skiprows', 'skiprows must be an int or a list of ints', 'DT208');
+    else if (skiprows instanceof PyObject && skiprows.callable()) throw b.notSupported('skiprows', 'a function');
+    else if (skiprows instanceof PyList || skiprows instanceof PyTuple || (skiprows instanceof PyObject && iterate)) {
+      // Any list-like of row numbers (a list, a range, a set): pandas skips each of them.
+      const items = skiprows instanceof PyList || skiprows instanceof PyTuple ? skiprows.items : iterate!(skiprows);
+      o.skiprows = items.map((x) => {
+        // A row number compares equal as int, numpy int or whole float (1.0 skips row 1 too).
+        if (typeof x !== 'bigint' && !(typeof x === 'number' && Number.isInteger(x))) throw b.invalid('skiprows', 'skiprows must be an int or a list of ints', 'DT208');
         return Number(x);
       });
-    } else if (skiprows instanceof PyObject && skiprows.callable()) throw b.notSupported('skiprows', 'a function');
-    else if (skiprows instanceof PyObject) o.skiprows = [];
-    else throw b.invalid('skiprows', 'skiprows must be an int or a list of ints', 'DT208');
+    } else throw b.invalid('skiprows', 'skiprows must be an int or a list of ints', 'DT208');
   }
   o.skipfooter = intArg(b, 'skipfooter');
   o.nrows = intArg(b, 'nrows');
@@ -173,7 +176,7 @@ export function readCsvCall(args: PyValue[], kwargs: Kwargs, site: CallSite, rt:
   if (typeof path !== 'string') {
     throw new PyTypeError(`read_csv() needs a file name, not ${typeName(path ?? null)}`, "Pass the CSV's path relative to the page: pd.read_csv('data.csv').");
   }
-  const opts = readCsvOptions(b);
+  const opts = readCsvOptions(b, (v) => v.iter(site, rt));
   const { text, resolved } = rt.readDataFile(path, site);
   let result;
   try {

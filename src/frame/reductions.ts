@@ -13,6 +13,7 @@ import type { Column } from './column.js';
 import { isNA } from './dtypes.js';
 import { pyBinary, pyCompare } from './scalarOps.js';
 import { pyStr } from '../python/pyStr.js';
+import { parsePyFloat } from '../python/floatParse.js';
 
 /** numpy's pairwise_sum_DOUBLE over a[lo .. lo+n-1]. */
 export function pairwiseSum(a: ArrayLike<number>, lo: number, n: number): number {
@@ -190,7 +191,12 @@ function numericValues(c: Column, what: string): number[] {
   if (c.dtype === 'object') {
     const vals = nonMissing(c);
     return vals.map((v) => {
-      if (typeof v === 'string') throw new PyTypeError(`could not convert string to float: '${v}'`, `${what} needs numbers: convert the column with astype(float) first.`);
+      if (typeof v === 'string') {
+        // nanmedian casts object values to float64 first, so numeric text counts as its number.
+        const x = what === 'median' ? parsePyFloat(v) : null;
+        if (x === null) throw new PyTypeError(`could not convert string to float: '${v}'`, `${what} needs numbers: convert the column with astype(float) first.`);
+        return x;
+      }
       return ensureNumeric(v);
     });
   }

@@ -19,7 +19,8 @@ import { colAnyAll, colArgMinMax, colCount, colMean, colMedian, colMinMax, colPr
 import { pyCompare } from './scalarOps.js';
 import { Series } from './series.js';
 import { lexsortIndexer, nargsort } from './sort.js';
-import { rankColumn } from './rank.js';
+import { hasIncomparableValues, rankColumn } from './rank.js';
+import { selectNPositions } from './selectN.js';
 import { PdIndex } from './pdIndex.js';
 import { concatObjects } from './concat.js';
 import { def, dtypeArg, finish, keepArg, naPosition, sig, sortKind } from './seriesArgs.js';
@@ -89,16 +90,7 @@ function nlargest(name: 'nlargest' | 'nsmallest'): Impl {
     if (keep !== 'first' && keep !== 'last' && keep !== 'all') throw b.invalid('keep', 'keep must be either "first", "last" or "all"', 'DT208');
     if (keep !== 'first') throw b.notSupported('keep');
     if (self.col.dtype === 'object') throw new PyTypeError(`Cannot use method '${name}' with dtype object`);
-    const asc = name === 'nsmallest';
-    if (n <= 0) return self.take([]);
-    if (n >= self.length) return headTail(self.take(nargsort(self.col, asc, 'last')), n, false);
-    // pandas' SelectNSeries: the values beyond the n-th are dropped, the rest sorted stably.
-    const mask = naMask(self.col);
-    const idx: number[] = [];
-    for (let i = 0; i < self.length; i++) if (!mask[i]) idx.push(i);
-    const d = self.col.data as ArrayLike<number>;
-    idx.sort((x, y) => (asc ? d[x] - d[y] : d[y] - d[x]) || x - y);
-    return self.take(idx.slice(0, n));
+    return self.take(selectNPositions(self.col, n, name === 'nsmallest'));
   });
 }
 
@@ -481,9 +473,14 @@ export const SERIES_METHODS: Map<string, Impl> = new Map<string, Impl>([
   ],
   [
     'rank',
-    def(sig('rank', ['axis', 'method', 'numeric_only', 'na_option', 'ascending', 'pct']), (self, b) =>
-      self.withColumn(rankColumn(self.col, b.str('method', 'average'), b.bool('ascending', true), b.str('na_option', 'keep'), b.bool('pct', false))),
-    ),
+    def(sig('rank', ['axis', 'method', 'numeric_only', 'na_option', 'ascending', 'pct']), (self, b) => {
+      if (hasIncomparableValues(self.col)) {
+        // pandas 1.5.3 catches the TypeError and ranks the numeric data only: none, for an object Series.
+        if (b.get('numeric_only') === false || b.get('numeric_only') === true) throw new PyTypeError("'<' not supported between instances of 'str' and a number");
+        return new Series(floatCol(new Float64Array(0)), RowIndex.range(0), self.name);
+      }
+      return self.withColumn(rankColumn(self.col, b.str('method', 'average'), b.bool('ascending', true), b.str('na_option', 'keep'), b.bool('pct', false)));
+    }),
   ],
   [
     'agg',

@@ -14,6 +14,7 @@ import { NdArray } from './ndarray.js';
 import { binaryColumns } from './ops.js';
 import { pyCompare } from './scalarOps.js';
 import { Series } from './series.js';
+import { inferIndexColumn } from './indexInfer.js';
 import { nargsort } from './sort.js';
 import { PdIndex } from './pdIndex.js';
 import { compilePyRegex, pyReplacement } from './pyRegex.js';
@@ -44,7 +45,8 @@ export function valueCounts(col: Column, normalize: boolean, sort: boolean, asce
   for (let i = 0; i < n; i++) {
     const v = cellAt(col, i);
     if (dropna && isNA(v)) continue;
-    const k = isNA(v) ? NaN : valueKey(v);
+    // pandas' object hashtable counts None and NaN apart.
+    const k = isNA(v) && v !== null ? NaN : valueKey(v);
     if (!counts.has(k)) {
       counts.set(k, 0);
       firstPos.set(k, i);
@@ -52,9 +54,12 @@ export function valueCounts(col: Column, normalize: boolean, sort: boolean, asce
     }
     counts.set(k, counts.get(k)! + 1);
   }
-  const keysCol = takeColumn(col, order);
+  const keysCol = inferIndexColumn(takeColumn(col, order));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const values = order.map((p) => counts.get(isNA(cellAt(col, p)) ? NaN : valueKey(cellAt(col, p)))!);
+  const values = order.map((p) => {
+    const v = cellAt(col, p);
+    return counts.get(isNA(v) && v !== null ? NaN : valueKey(v))!;
+  });
   let result = new Series(
     normalize ? floatCol(Float64Array.from(values.map((v) => v / total))) : intCol(Float64Array.from(values)),
     RowIndex.fromLevels([keysCol], [null]),
@@ -223,7 +228,10 @@ export function whereColumn(self: Series, cond: PyValue, other: PyValue | undefi
 /** pandas' duplicated over one or more columns (rows equal on all of them). */
 export function duplicatedMask(cols: Column[], keep: 'first' | 'last' | false): Uint8Array {
   const n = cols.length ? colLength(cols[0]) : 0;
-  const keyOf = (i: number) => cols.map((c) => String(isNA(cellAt(c, i)) ? 'NaN' : valueKey(cellAt(c, i)))).join('\u0000');
+  // One column goes through pandas' object hashtable, where None and NaN are different values;
+  // several columns are factorized first, which makes every missing value one code.
+  const naKey = (v: PyValue) => (cols.length === 1 && v === null ? 'None' : 'NaN');
+  const keyOf = (i: number) => cols.map((c) => String(isNA(cellAt(c, i)) ? naKey(cellAt(c, i)) : valueKey(cellAt(c, i)))).join('\u0000');
   const out = new Uint8Array(n);
   const keys = Array.from({ length: n }, (_, i) => keyOf(i));
   if (keep === false) {

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, PyDict, PyList, PyObject, PyTuple, PyTypeError, attribu
 import { bindArgs, type Signature } from './args.js';
 import { NativeFunction } from './callable.js';
 import type { Column } from './column.js';
-import { cellAt, cellsOf, colLength, inferColumn, isNA, objCol } from './dtypes.js';
+import { boolCol, cellAt, cellsOf, colLength, inferColumn, intCol, isNA, objCol } from './dtypes.js';
 import { compilePyRegex, escapePyRegex, pyReplacement } from './pyRegex.js';
 import { isSlice, sliceBounds } from './selection.js';
 import { pyStr } from '../python/pyStr.js';
@@ -174,6 +174,12 @@ export class StrAccessor extends PyObject {
    */
   private map(f: (s: string) => PyValue | typeof NA, naValue?: PyValue, onList?: (items: PyValue[]) => PyValue): Column {
     const n = colLength(this.col);
+    if (n === 0) {
+      // pandas gives an empty result the method's dtype (bool for contains, int64 for len):
+      // the kind of value the method returns for a string tells which.
+      const probe = f('');
+      return typeof probe === 'boolean' ? boolCol(new Uint8Array(0)) : typeof probe === 'bigint' ? intCol(new Float64Array(0)) : objCol([]);
+    }
     const out = new Array<PyValue>(n);
     let allMissing = true;
     for (let i = 0; i < n; i++) {

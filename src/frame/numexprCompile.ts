@@ -16,11 +16,11 @@
 import { DftablesError, type Pos } from '../errors.js';
 import type { NeExpr, NeLeaf } from '../python/queryTree.js';
 import { NUMEXPR_BUILTINS, leavesOf } from '../python/queryTree.js';
-import { libmPow } from '../python/libmPow.js';
+import { npFloatArith } from '../python/numbers.js';
 import type { BinOpName } from '../python/ast.js';
 import { binaryOp, compareOp, unaryOp } from '../python/operators.js';
 import type { CallSite, Runtime } from '../python/values.js';
-import { floatMod, pyCompare } from './scalarOps.js';
+import { pyCompare } from './scalarOps.js';
 
 export type Kind = 'bool' | 'int' | 'long' | 'float' | 'double';
 
@@ -299,20 +299,8 @@ function npFold(op: string, a: Py, b: Py, pos: Pos): Py {
   if (a === null || b === null) throw typeError("unsupported object type: <class 'NoneType'> (numexpr cannot compute with None)", pos);
   if (op === '>' || op === '<' || op === '>=' || op === '<=' || op === '==' || op === '!=') return pyCompare(op, a, b);
   if (typeof a === 'number' || typeof b === 'number') {
-    const x = Number(a);
-    const y = Number(b);
-    switch (op) {
-      case '+':
-        return x + y;
-      case '-':
-        return x - y;
-      case '*':
-        return x * y;
-      case '%':
-        return floatMod(x, y);
-      case '**':
-        return libmPow(x, y);
-    }
+    // The float operators folded here; any other reaching this point is numexpr's bitwise error.
+    if (op === '+' || op === '-' || op === '*' || op === '%' || op === '**') return npFloatArith(op, Number(a), Number(b))!;
     throw typeError(`ufunc 'bitwise_${op === '&' ? 'and' : 'or'}' not supported for the input types`, pos);
   }
   if ((op === '&' || op === '|') && typeof a === 'boolean' && typeof b === 'boolean') return op === '&' ? a && b : a || b;

@@ -150,6 +150,31 @@ export function floatMod(a: number, b: number): number {
   return floatDivMod(a, b)[1];
 }
 
+/**
+ * numpy's float64 arithmetic on two scalars: IEEE results where Python raises (x / 0 is inf,
+ * x % 0 is nan), Python's floor rules otherwise. undefined for an operator numpy floats lack.
+ */
+export function npFloatArith(op: string, x: number, y: number): number | undefined {
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return x / y;
+    case '%':
+      return y === 0 ? NaN : floatMod(x, y);
+    case '//':
+      return y === 0 ? x / y : floatFloorDiv(x, y);
+    case '**':
+      return libmPow(x, y);
+    default:
+      return undefined;
+  }
+}
+
 export function floatDivmod(a: number, b: number): [number, number] {
   if (b === 0) throw zeroDivision('float divmod()');
   return floatDivMod(a, b);

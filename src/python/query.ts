@@ -27,7 +27,7 @@ import { parseQueryTokens } from './parser.js';
 import { tokenizeWith } from './tokenizer.js';
 import { compareOp, contains, unaryOp } from './operators.js';
 import { evalPythonTree } from './queryPython.js';
-import { PyDict, PyList, PyObject, PySlice, PyTuple, type CallSite, type CompareOperator, type Kwargs, type PyValue, type Runtime } from './values.js';
+import { PyDict, PyList, PyObject, PySlice, PyTuple, typeName, type CallSite, type CompareOperator, type Kwargs, type PyValue, type Runtime } from './values.js';
 import type { Interpreter } from './interpreter.js';
 import { toDftablesError } from './interpreter.js';
 import { PySet } from './pySet.js';
@@ -174,18 +174,10 @@ class QueryEvaluator {
 
   private dtype(v: PyValue): QueryDtype {
     if (v === null) return 'none';
-    switch (typeof v) {
-      case 'boolean':
-        return 'bool';
-      case 'bigint':
-        return 'int';
-      case 'number':
-        return 'float';
-      case 'string':
-        return 'str';
-    }
     if (v instanceof PyObject) return this.backend ? (this.backend.dtypeOf(v) ?? 'other') : 'unknown';
-    return 'other';
+    // Python scalars: their type names (bool, int, float, str) are the query dtypes.
+    const t = typeof v;
+    return t === 'boolean' || t === 'bigint' || t === 'number' || t === 'string' ? (typeName(v) as QueryDtype) : 'other';
   }
 
   /** A pandas Term. `constant`: a number/bool/None literal; `key`/`neName`: a column or @local. */

@@ -6,8 +6,7 @@
  */
 import type { Pos } from '../errors.js';
 import { binaryOp, compareOp, unaryOp } from './operators.js';
-import { floatFloorDiv, floatMod } from './numbers.js';
-import { libmPow } from './libmPow.js';
+import { npFloatArith } from './numbers.js';
 import type { NeExpr, NeLeaf, QueryBackend } from './queryTree.js';
 import { PyObject, type BinaryOperator, type CallSite, type CompareOperator, type PyValue, type Runtime } from './values.js';
 
@@ -26,28 +25,6 @@ class Site implements CallSite {
 interface Val {
   v: PyValue;
   np: boolean;
-}
-
-/** numpy's float64 arithmetic on two scalars. */
-function npArith(op: BinaryOperator, x: number, y: number): number | undefined {
-  switch (op) {
-    case '+':
-      return x + y;
-    case '-':
-      return x - y;
-    case '*':
-      return x * y;
-    case '/':
-      return x / y;
-    case '%':
-      return y === 0 ? NaN : floatMod(x, y);
-    case '//':
-      return y === 0 ? x / y : floatFloorDiv(x, y);
-    case '**':
-      return libmPow(x, y);
-    default:
-      return undefined;
-  }
 }
 
 function isNum(v: PyValue): v is number | bigint | boolean {
@@ -80,7 +57,7 @@ export function evalPythonTree(tree: NeExpr, rt: Runtime, backend: QueryBackend 
     const [a, b] = args;
     if (COMPARE.has(e.op)) return { v: compareOp(e.op as CompareOperator, a.v, b.v, site, rt), np: false };
     if ((a.np || b.np) && isNum(a.v) && isNum(b.v)) {
-      const r = npArith(e.op as BinaryOperator, Number(a.v), Number(b.v));
+      const r = npFloatArith(e.op, Number(a.v), Number(b.v));
       if (r !== undefined) return { v: r, np: true };
     }
     return { v: binaryOp(e.op as BinaryOperator, a.v, b.v, site, rt), np: false };

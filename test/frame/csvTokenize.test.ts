@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenizer, tokenize, type TokenizeOptions } from '../../src/frame/csvTokenize.js';
+import { tokenizeDefaults } from './helpers.js';
 
-const base: TokenizeOptions = {
-  delimiter: ',',
-  delimWhitespace: false,
-  quotechar: '"',
-  doublequote: true,
-  escapechar: null,
-  lineterminator: null,
-  skipinitialspace: false,
-  commentchar: null,
-  skipEmptyLines: true,
-  skipRow: () => false,
-  headerEnd: 0,
-  expectedFields: -1,
-  usecols: false,
-  onBadLines: 'error',
-};
+const base = tokenizeDefaults;
 
 const rows = (text: string, o: Partial<TokenizeOptions> = {}) => tokenize(text, { ...base, ...o }).rows;
 

@@ -1,4 +1,5 @@
 /** Test doubles for calling the pandas layer through the PyObject protocol without the interpreter. */
+import type { TokenizeOptions } from '../../src/frame/csvTokenize.js';
 import type { Pos } from '../../src/errors.js';
 import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { DEFAULT_LIMITS, PyDict, PyList, PyObject, type CallSite, type Kwargs, type Limits, type PyValue, type Runtime } from '../../src/python/values.js';
@@ -100,3 +101,21 @@ export function frame(columns: Record<string, PyValue[]>, rt: Runtime = runtime(
 export function csv(df: PyValue): string {
   return (df as unknown as { toCsv(): string }).toCsv();
 }
+
+/** read_csv's tokenizer options for a plain comma-separated file with a header line. */
+export const tokenizeDefaults: TokenizeOptions = {
+  delimiter: ',',
+  delimWhitespace: false,
+  quotechar: '"',
+  doublequote: true,
+  escapechar: null,
+  lineterminator: null,
+  skipinitialspace: false,
+  commentchar: null,
+  skipEmptyLines: true,
+  skipRow: () => false,
+  headerEnd: 0,
+  expectedFields: -1,
+  usecols: false,
+  onBadLines: 'error',
+};

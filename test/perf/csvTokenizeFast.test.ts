@@ -5,23 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTokenizer, type TokenizeOptions } from '../../src/frame/csvTokenize.js';
+import { tokenizeDefaults } from '../frame/helpers.js';
 
-const base: TokenizeOptions = {
-  delimiter: ',',
-  delimWhitespace: false,
-  quotechar: '"',
-  doublequote: true,
-  escapechar: null,
-  lineterminator: null,
-  skipinitialspace: false,
-  commentchar: null,
-  skipEmptyLines: true,
-  skipRow: () => false,
-  headerEnd: 0,
-  expectedFields: -1,
-  usecols: false,
-  onBadLines: 'error',
-};
+const base = tokenizeDefaults;
 
 // Pieces that exercise every branch: delimiters, quotes (doubled, unclosed, followed by text),
 // '\n', '\r\n', a lone '\r', blank and whitespace-only lines, non-Latin-1 text, a BOM.

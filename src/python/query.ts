@@ -27,11 +27,11 @@ import { parseQueryTokens } from './parser.js';
 import { tokenizeWith } from './tokenizer.js';
 import { compareOp, contains, unaryOp } from './operators.js';
 import { evalPythonTree } from './queryPython.js';
-import { PyDict, PyList, PyObject, PySlice, PyTuple, typeName, type CallSite, type CompareOperator, type Kwargs, type PyValue, type Runtime } from './values.js';
+import { PyDict, PyList, PyObject, PySlice, PyTuple, typeName, type CompareOperator, type Kwargs, type PyValue, type Runtime } from './values.js';
 import type { Interpreter } from './interpreter.js';
 import { toDftablesError } from './interpreter.js';
 import { PySet } from './pySet.js';
-import { QUERY_MATH_FUNCTIONS, leavesOf, type NeExpr, type NeLeaf, type NeOp, type QueryBackend, type QueryDtype } from './queryTree.js';
+import { QUERY_MATH_FUNCTIONS, QuerySite as Site, leavesOf, type NeExpr, type NeLeaf, type NeOp, type QueryBackend, type QueryDtype } from './queryTree.js';
 
 export type QueryEngine = 'python' | 'numexpr';
 
@@ -52,17 +52,6 @@ function positionsFor(expr: string, rt: Runtime, exprPos: Pos | undefined): (i: 
     return (i) => ({ line: base.line, col: base.col + i });
   }
   return () => fallback;
-}
-
-class Site implements CallSite {
-  constructor(
-    readonly pos: Pos,
-    readonly argPos: Pos[] = [],
-  ) {}
-  readonly kwPos = new Map<string, Pos>();
-  locate(): Pos {
-    return this.argPos[0] ?? this.pos;
-  }
 }
 
 function start(e: Expr): Pos {

@@ -7,19 +7,8 @@
 import type { Pos } from '../errors.js';
 import { binaryOp, compareOp, unaryOp } from './operators.js';
 import { npFloatArith } from './numbers.js';
-import type { NeExpr, NeLeaf, QueryBackend } from './queryTree.js';
-import { PyObject, type BinaryOperator, type CallSite, type CompareOperator, type PyValue, type Runtime } from './values.js';
-
-class Site implements CallSite {
-  constructor(
-    readonly pos: Pos,
-    readonly argPos: Pos[] = [],
-  ) {}
-  readonly kwPos = new Map<string, Pos>();
-  locate(): Pos {
-    return this.argPos[0] ?? this.pos;
-  }
-}
+import { QuerySite as Site, type NeExpr, type NeLeaf, type QueryBackend } from './queryTree.js';
+import { PyObject, type BinaryOperator, type CompareOperator, type PyValue, type Runtime } from './values.js';
 
 /** A value, and whether it is a numpy float64 scalar (IEEE arithmetic, never ZeroDivisionError). */
 interface Val {

@@ -6,7 +6,7 @@
  * Python's. `NeExpr` is that tree; the pandas layer (src/frame/numexpr*.ts) runs it.
  */
 import type { Pos } from '../errors.js';
-import type { PyValue, Runtime } from './values.js';
+import type { CallSite, PyValue, Runtime } from './values.js';
 
 /** pandas' math functions, callable by name in a query (MATHOPS in pandas/core/computation/ops.py). */
 export const QUERY_MATH_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -70,4 +70,16 @@ export function leavesOf(e: NeExpr, out: NeLeaf[] = []): NeLeaf[] {
   if (e.kind === 'leaf') out.push(e);
   else for (const a of e.args) leavesOf(a, out);
   return out;
+}
+
+/** The call site of an operation inside a query string (positions are page positions). */
+export class QuerySite implements CallSite {
+  constructor(
+    readonly pos: Pos,
+    readonly argPos: Pos[] = [],
+  ) {}
+  readonly kwPos = new Map<string, Pos>();
+  locate(): Pos {
+    return this.argPos[0] ?? this.pos;
+  }
 }
